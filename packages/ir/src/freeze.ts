@@ -1,0 +1,34 @@
+/** A value made read-only all the way down. */
+export type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T
+
+/**
+ * Freezes a JSON tree in place, every object and array in it, and returns it. Nodes built by the
+ * factories and by `parse` are already frozen; use this for trees built by hand.
+ * @example
+ * const op = deepFreeze({ kind: 'dropTable', tableName: 'old' })
+ * Object.isFrozen(op) // true
+ */
+export function deepFreeze<T>(value: T): T {
+  // Frozen objects are walked too: a shallow-frozen parent can still hold a mutable child.
+  if (typeof value === 'object' && value !== null) {
+    Object.freeze(value)
+    if (Array.isArray(value)) {
+      for (const item of value) deepFreeze(item)
+    } else {
+      for (const key in value) deepFreeze((value as Record<string, unknown>)[key])
+    }
+  }
+  return value
+}
+
+/** True when `value` and everything inside it is frozen. */
+export function isDeepFrozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true
+  if (!Object.isFrozen(value)) return false
+  const children: unknown[] = Array.isArray(value) ? value : Object.values(value)
+  return children.every(isDeepFrozen)
+}

@@ -1,0 +1,93 @@
+import { columnType, type ColumnType } from '../elements/column-type.js'
+import { serverDefault, type ServerDefault } from '../elements/server-default.js'
+import type { JsonObject } from '../json.js'
+import { columnBatchRules, makeOp, refinePosition, type ColumnPosition, type OpFields, type OpSpec } from '../op-spec.js'
+import { boolean, fail, name, nullable, pathKey, sqlText, string } from '../spec.js'
+
+/**
+ * Change a column (Alembic's `op.alter_column`): its type, nullability, default, comment,
+ * auto-increment or name. Absent means unchanged; `null` removes a default or comment.
+ *
+ * The `existing*` fields say what the column is now. MySQL and SQL Server need them to restate
+ * the column, and `reverse` needs them: the reverse swaps each change with its `existing*` value,
+ * and renames back.
+ * @example
+ * alterColumn({ tableName: 'account', columnName: 'email', nullable: false, existingType: 'text' })
+ * // postgresql: ALTER TABLE account ALTER COLUMN email SET NOT NULL
+ */
+export interface AlterColumnOp {
+  readonly kind: 'alterColumn'
+  readonly tableName: string
+  readonly columnName: string
+  readonly schema?: string
+  readonly nullable?: boolean
+  /** `null` removes the comment. */
+  readonly comment?: string | null
+  /** `null` drops the default. */
+  readonly serverDefault?: ServerDefault | null
+  readonly newColumnName?: string
+  readonly type?: ColumnType
+  readonly autoincrement?: boolean
+  readonly existingType?: ColumnType
+  /** `null`: the column has no default now. */
+  readonly existingServerDefault?: ServerDefault | null
+  readonly existingNullable?: boolean
+  /** `null`: the column has no comment now. */
+  readonly existingComment?: string | null
+  readonly existingAutoincrement?: boolean
+  /** PostgreSQL `USING <sql>` for the type change. */
+  readonly postgresqlUsing?: string
+  /** PostgreSQL `USING <sql>` for the reverse type change; becomes `postgresqlUsing` of the reverse. */
+  readonly postgresqlReverseUsing?: string
+  readonly info?: JsonObject
+}
+
+/** `alterColumn` inside a batch: no table fields; may move the column when the table is rebuilt. */
+export type BatchAlterColumnOp = Omit<AlterColumnOp, 'tableName' | 'schema'> & ColumnPosition
+
+/** Validation rules of `alterColumn`. */
+export const alterColumnSpec: OpSpec<AlterColumnOp> = {
+  kind: 'alterColumn',
+  fields: {
+    tableName: name,
+    columnName: name,
+    schema: name,
+    nullable: boolean,
+    comment: nullable(string),
+    serverDefault: nullable(serverDefault),
+    newColumnName: name,
+    type: columnType,
+    autoincrement: boolean,
+    existingType: columnType,
+    existingServerDefault: nullable(serverDefault),
+    existingNullable: boolean,
+    existingComment: nullable(string),
+    existingAutoincrement: boolean,
+    postgresqlUsing: sqlText,
+    postgresqlReverseUsing: sqlText,
+  },
+  required: ['tableName', 'columnName'],
+  batch: columnBatchRules,
+  refine: (op, path, ctx) => {
+    refinePosition(op, path, ctx)
+    if (op['postgresqlUsing'] !== undefined && op['type'] === undefined) {
+      fail(ctx, 'MISSING_FIELD', pathKey(path, 'type'), 'type (postgresqlUsing applies to a type change)', undefined)
+    }
+    if (op['postgresqlReverseUsing'] !== undefined && op['type'] === undefined) {
+      fail(ctx, 'MISSING_FIELD', pathKey(path, 'type'), 'type (postgresqlReverseUsing applies to the reverse of a type change)', undefined)
+    }
+  },
+}
+
+/** Builds a frozen {@link AlterColumnOp}. */
+export function alterColumn(fields: OpFields<AlterColumnOp>): AlterColumnOp {
+  return makeOp(alterColumnSpec, fields)
+}
+
+/** The changes an `alterColumn` can make, in the order compilers apply them. */
+export const ALTER_COLUMN_CHANGES = ['type', 'nullable', 'serverDefault', 'comment', 'autoincrement'] as const
+
+/** True when the op changes anything, a rename included (unlike Alembic's `has_changes`). */
+export function alterColumnHasChanges(op: Pick<AlterColumnOp, (typeof ALTER_COLUMN_CHANGES)[number] | 'newColumnName'>): boolean {
+  return op.newColumnName !== undefined || ALTER_COLUMN_CHANGES.some((c) => op[c] !== undefined)
+}

@@ -1,0 +1,36 @@
+import { constraintFields, type CheckDefinition } from '../elements/constraint.js'
+import type { JsonObject } from '../json.js'
+import { makeOp, tableBatchRules, type OpFields, type OpSpec } from '../op-spec.js'
+import { boolean, name } from '../spec.js'
+
+/**
+ * Add a CHECK constraint (Alembic's `op.create_check_constraint`); `condition` is SQL, emitted
+ * verbatim.
+ * @example
+ * createCheckConstraint({ constraintName: 'ck_account_age', tableName: 'account', condition: 'age >= 0' })
+ * // postgresql: ALTER TABLE account ADD CONSTRAINT ck_account_age CHECK (age >= 0)
+ */
+export interface CreateCheckConstraintOp extends Omit<CheckDefinition, 'type'> {
+  readonly kind: 'createCheckConstraint'
+  readonly constraintName: string
+  readonly tableName: string
+  readonly schema?: string
+  readonly ifNotExists?: boolean
+  readonly info?: JsonObject
+}
+
+/** `createCheckConstraint` inside a batch. */
+export type BatchCreateCheckConstraintOp = Omit<CreateCheckConstraintOp, 'tableName' | 'schema'>
+
+/** Validation rules of `createCheckConstraint`. */
+export const createCheckConstraintSpec: OpSpec<CreateCheckConstraintOp> = {
+  kind: 'createCheckConstraint',
+  fields: { constraintName: name, tableName: name, schema: name, ifNotExists: boolean, ...constraintFields.check },
+  required: ['constraintName', 'tableName', 'condition'],
+  batch: tableBatchRules,
+}
+
+/** Builds a frozen {@link CreateCheckConstraintOp}. */
+export function createCheckConstraint(fields: OpFields<CreateCheckConstraintOp>): CreateCheckConstraintOp {
+  return makeOp(createCheckConstraintSpec, fields)
+}

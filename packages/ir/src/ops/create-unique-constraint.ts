@@ -1,0 +1,35 @@
+import { constraintFields, type UniqueDefinition } from '../elements/constraint.js'
+import type { JsonObject } from '../json.js'
+import { makeOp, tableBatchRules, type OpFields, type OpSpec } from '../op-spec.js'
+import { boolean, name } from '../spec.js'
+
+/**
+ * Add a UNIQUE constraint (Alembic's `op.create_unique_constraint`).
+ * @example
+ * createUniqueConstraint({ constraintName: 'uq_account_email', tableName: 'account', columns: ['email'] })
+ * // postgresql: ALTER TABLE account ADD CONSTRAINT uq_account_email UNIQUE (email)
+ */
+export interface CreateUniqueConstraintOp extends Omit<UniqueDefinition, 'type'> {
+  readonly kind: 'createUniqueConstraint'
+  readonly constraintName: string
+  readonly tableName: string
+  readonly schema?: string
+  readonly ifNotExists?: boolean
+  readonly info?: JsonObject
+}
+
+/** `createUniqueConstraint` inside a batch. */
+export type BatchCreateUniqueConstraintOp = Omit<CreateUniqueConstraintOp, 'tableName' | 'schema'>
+
+/** Validation rules of `createUniqueConstraint`. */
+export const createUniqueConstraintSpec: OpSpec<CreateUniqueConstraintOp> = {
+  kind: 'createUniqueConstraint',
+  fields: { constraintName: name, tableName: name, schema: name, ifNotExists: boolean, ...constraintFields.unique },
+  required: ['constraintName', 'tableName', 'columns'],
+  batch: tableBatchRules,
+}
+
+/** Builds a frozen {@link CreateUniqueConstraintOp}. */
+export function createUniqueConstraint(fields: OpFields<CreateUniqueConstraintOp>): CreateUniqueConstraintOp {
+  return makeOp(createUniqueConstraintSpec, fields)
+}

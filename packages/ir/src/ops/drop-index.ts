@@ -1,0 +1,40 @@
+import { indexDefinition, type IndexDefinition } from '../elements/index-definition.js'
+import type { JsonObject } from '../json.js'
+import { makeOp, tableBatchRules, type OpFields, type OpSpec } from '../op-spec.js'
+import { boolean, name } from '../spec.js'
+
+/**
+ * Drop an index (Alembic's `op.drop_index`). `tableName` is needed by MySQL and SQL Server
+ * (`DROP INDEX ix ON t`) and by `reverse`, which also needs `index`, the definition dropped.
+ * @example
+ * dropIndex({ indexName: 'ix_account_email', tableName: 'account' })
+ * // postgresql: DROP INDEX ix_account_email
+ */
+export interface DropIndexOp {
+  readonly kind: 'dropIndex'
+  readonly indexName: string
+  readonly tableName?: string
+  readonly schema?: string
+  readonly ifExists?: boolean
+  /** PostgreSQL `DROP INDEX CONCURRENTLY`. */
+  readonly postgresqlConcurrently?: boolean
+  /** What is dropped, so that `reverse` can create it again. */
+  readonly index?: IndexDefinition
+  readonly info?: JsonObject
+}
+
+/** `dropIndex` inside a batch. */
+export type BatchDropIndexOp = Omit<DropIndexOp, 'tableName' | 'schema'>
+
+/** Validation rules of `dropIndex`. */
+export const dropIndexSpec: OpSpec<DropIndexOp> = {
+  kind: 'dropIndex',
+  fields: { indexName: name, tableName: name, schema: name, ifExists: boolean, postgresqlConcurrently: boolean, index: indexDefinition },
+  required: ['indexName'],
+  batch: tableBatchRules,
+}
+
+/** Builds a frozen {@link DropIndexOp}. */
+export function dropIndex(fields: OpFields<DropIndexOp>): DropIndexOp {
+  return makeOp(dropIndexSpec, fields)
+}

@@ -1,0 +1,208 @@
+import type { Draft } from 'immer'
+import { builtinDefinitions } from './builtins.js'
+import { DuplicateKindError, ParseError } from './errors.js'
+import type { SchemaSnapshot } from './model/snapshot.js'
+import { setFactoryValidator, type OpBase, type OpSpec } from './op-spec.js'
+import { fail, INVALID, isPlainObject, jsonObject, objectOf, pathKey, type ForbiddenField, type OpPlace, type Spec, type SpecContext } from './spec.js'
+
+/** What a reverse function gets besides the op: a way to reverse children (containers, batches). */
+export interface ReverseContext {
+  readonly registry: Registry
+  /** Where the op sits: a batch child has no table fields, and neither has its reverse. */
+  readonly place: OpPlace
+  /** Reverses a child op at `place`. */
+  readonly reverse: (op: OpBase, place: OpPlace) => OpBase
+}
+
+/** What an apply function gets besides the draft and the op: a way to apply children. */
+export interface ApplyContext {
+  readonly registry: Registry
+  readonly apply: (draft: Draft<SchemaSnapshot>, op: OpBase) => void
+}
+
+/**
+ * Everything Athanor knows about one op kind: its validation rules, its reverse and its effect
+ * on the schema model. Built-in kinds are defined this way too; a plugin passes its own to
+ * {@link createRegistry}.
+ * @example
+ * const createView: OpDefinition<CreateViewOp> = {
+ *   kind: 'createView', fields: { viewName: name, sqltext: sqlText }, required: ['viewName', 'sqltext'],
+ *   reverse: (op) => ({ kind: 'dropView', viewName: op.viewName, sqltext: op.sqltext }),
+ *   apply: () => {},
+ * }
+ */
+export interface OpDefinition<O extends OpBase = OpBase> extends OpSpec<O> {
+  /** Absent: the kind is not reversible (`reverse` throws `NotReversibleError`). */
+  readonly reverse?: (op: O, ctx: ReverseContext) => OpBase
+  /** The op's effect on the schema model, on an immer draft. Absent: no effect. */
+  readonly apply?: (draft: Draft<SchemaSnapshot>, op: O, ctx: ApplyContext) => void
+}
+
+/** The op kinds known to `parse`, `reverse` and `applyOps`. */
+export interface Registry {
+  /** Every kind, built-in first, in registration order. */
+  readonly kinds: readonly string[]
+  get(kind: string): OpDefinition | undefined
+  /** Dialect prefixes whose options are accepted as free-form JSON. */
+  readonly openDialectPrefixes: ReadonlySet<string>
+}
+
+/** Options of {@link createRegistry}. */
+export interface RegistryOptions {
+  /** Op kinds to add to the built-in ones. */
+  readonly plugins?: readonly OpDefinition<never>[]
+  /**
+   * Dialect prefixes of outside dialects (`duckdb`): their options (`duckdbThreads`) are accepted
+   * on every op as free-form JSON. Built-in prefixes are checked field by field instead.
+   */
+  readonly dialectPrefixes?: readonly string[]
+}
+
+let builtin: Registry | undefined
+
+/** The registry of the built-in kinds, used when no registry is passed. */
+export function builtinRegistry(): Registry {
+  if (builtin === undefined) builtin = createRegistry()
+  return builtin
+}
+
+/**
+ * A registry of the built-in kinds plus `plugins`. Pass it to `parse`, `reverse`, `applyOps`
+ * and `fillExisting` to use plugin kinds. Registries are immutable; nothing is registered by
+ * importing a module.
+ */
+export function createRegistry(options: RegistryOptions = {}): Registry {
+  const map = new Map<string, OpDefinition>()
+  for (const def of [...builtinDefinitions, ...((options.plugins ?? []) as unknown as readonly OpDefinition[])]) {
+    if (map.has(def.kind)) {
+      throw new DuplicateKindError({ kind: def.kind, message: `op kind ${JSON.stringify(def.kind)} is already registered` })
+    }
+    map.set(def.kind, def)
+  }
+  const kinds = Object.freeze([...map.keys()])
+  return Object.freeze({
+    kinds,
+    get: (kind: string) => map.get(kind),
+    openDialectPrefixes: new Set(options.dialectPrefixes ?? []),
+  })
+}
+
+// One compiled object spec per definition and place, built on first use.
+const shapes = new WeakMap<OpDefinition, { top?: Spec<OpBase>; batch?: Spec<OpBase> }>()
+
+function shapeOf(def: OpDefinition, place: OpPlace): Spec<OpBase> {
+  let entry = shapes.get(def)
+  if (entry === undefined) shapes.set(def, (entry = {}))
+  const cached = entry[place]
+  if (cached !== undefined) return cached
+  const tableFields = def.batch?.tableFields ?? []
+  const batchFields = def.batch?.batchFields ?? {}
+  const fields: Record<string, Spec<unknown>> = { ...def.fields, info: jsonObject }
+  const forbidden: Record<string, ForbiddenField> = {}
+  let required = def.required
+  if (place === 'batch') {
+    for (const f of tableFields) {
+      delete fields[f]
+      forbidden[f] = {
+        code: 'NOT_ALLOWED_IN_BATCH',
+        expected: `${f} omitted (the batch supplies it)`,
+        message: `${f} is not allowed on an op inside a batch: the batch supplies it`,
+      }
+    }
+    Object.assign(fields, batchFields)
+    required = required.filter((f) => !tableFields.includes(f))
+  } else {
+    for (const f of Object.keys(batchFields)) {
+      forbidden[f] = { code: 'NOT_ALLOWED_IN_BATCH', expected: `${f} omitted (it is for ops inside a batch)`, message: `${f} is only allowed on an op inside a batch` }
+    }
+  }
+  const spec = objectOf<OpBase>({
+    what: `a ${def.kind} op`,
+    tag: { field: 'kind', value: def.kind },
+    fields,
+    required,
+    forbidden,
+    dialectOptions: true,
+    ...(def.refine === undefined ? {} : { refine: def.refine }),
+  })
+  entry[place] = spec
+  return spec
+}
+
+function contextFor(registry: Registry, maxIssues: number): SpecContext {
+  return {
+    issues: [],
+    kind: undefined,
+    maxIssues,
+    openDialectPrefixes: registry.openDialectPrefixes,
+    parseOp: (value, path, ctx, place) => parseOpAt(registry, value, path, ctx, place),
+  }
+}
+
+function parseOpAt(registry: Registry, value: unknown, path: string, ctx: SpecContext, place: OpPlace): OpBase | typeof INVALID {
+  const expected = place === 'batch' ? 'an op allowed in a batch { kind, … }' : 'an op { kind, … }'
+  if (!isPlainObject(value)) return fail(ctx, 'INVALID_TYPE', path, expected, value)
+  const kind = value['kind']
+  const kindPath = pathKey(path, 'kind')
+  if (kind === undefined) return fail(ctx, 'MISSING_FIELD', kindPath, 'kind (the op kind)', kind, `missing required field ${kindPath}`)
+  if (typeof kind !== 'string') return fail(ctx, 'INVALID_TYPE', kindPath, 'an op kind (a string)', kind)
+  const def = registry.get(kind)
+  if (def === undefined) {
+    return fail(ctx, 'UNKNOWN_KIND', kindPath, `a known op kind (${registry.kinds.join(', ')})`, kind, `unknown op kind ${JSON.stringify(kind)} at ${kindPath}`)
+  }
+  const outer = ctx.kind
+  ctx.kind = kind
+  try {
+    if (place === 'batch' && def.batch === undefined) {
+      return fail(ctx, 'NOT_ALLOWED_IN_BATCH', kindPath, 'an op kind allowed in a batch', kind, `${kind} is not allowed inside a batch (${kindPath})`)
+    }
+    return shapeOf(def, place)(value, path, ctx)
+  } finally {
+    ctx.kind = outer
+  }
+}
+
+/** Options of `parse`. */
+export interface ParseOptions {
+  /** Kinds to accept; the built-in registry when absent. */
+  readonly registry?: Registry
+  /** Stop after this many errors (default 100). */
+  readonly maxErrors?: number
+  /** Prefix of every error path (`ops`, or `migrations/0001.json#ops`); empty by default. */
+  readonly path?: string
+}
+
+/** The outcome of `parse`: the frozen value, or every error found. */
+export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ParseError[] }
+
+/**
+ * Runs `spec` on untrusted input; never throws. Anything unexpected (a throwing getter, a
+ * revoked proxy) becomes a `NOT_JSON` error instead of escaping.
+ */
+export function runSpec<T>(spec: (value: unknown, path: string, ctx: SpecContext) => T | typeof INVALID, input: unknown, options: ParseOptions = {}): ParseResult<T> {
+  const registry = options.registry ?? builtinRegistry()
+  const ctx = contextFor(registry, options.maxErrors ?? 100)
+  const path = options.path ?? ''
+  try {
+    const value = spec(input, path, ctx)
+    if (value !== INVALID && ctx.issues.length === 0) return { ok: true, value }
+  } catch (cause) {
+    ctx.issues.length = 0
+    ctx.issues.push(new ParseError({ code: 'NOT_JSON', path, expected: 'plain JSON data', found: 'a value that threw while being read', message: 'the input could not be read as plain JSON data', cause }))
+  }
+  return { ok: false, errors: Object.freeze([...ctx.issues]) }
+}
+
+/** @internal Parses one op of any kind at `place`. */
+export function opSpecAt(place: OpPlace): (value: unknown, path: string, ctx: SpecContext) => OpBase | typeof INVALID {
+  return (value, path, ctx) => ctx.parseOp(value, path, ctx, place) as OpBase | typeof INVALID
+}
+
+setFactoryValidator((spec, value) => {
+  // A factory validates against its own spec, so a plugin's factory works without a registry.
+  const r = runSpec((v, p, ctx) => {
+    ctx.kind = spec.kind
+    return shapeOf(spec as OpDefinition, 'top')(v, p, ctx)
+  }, value)
+  return r.ok ? { ok: true, value: r.value } : { ok: false, errors: r.errors }
+})
