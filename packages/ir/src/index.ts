@@ -91,7 +91,13 @@ export { builtinDefinitions, builtinSpecs } from './builtins.js'
 // Behaviour across kinds
 export { parse, parseMigrationScript, parseOp, parseOps } from './parse.js'
 export { isReversible, reverse } from './reverse.js'
-export type { ReverseOptions } from './reverse.js'
+export type { BuiltinReverseTypes, ReverseOf, ReverseOptions } from './reverse.js'
+
+// Diff tuples
+export { asDiffs, toDiffTuple } from './diff.js'
+export type {
+  AlterColumnDiff, ColumnPlaceholder, DiffableOp, DiffContainer, DiffKind, DiffOf, DiffTuple, DiffTupleOfOp, ExistingColumnState,
+} from './diff.js'
 
 // Validators, for plugin specs
 export {
@@ -108,3 +114,20 @@ export { tableDefinition } from './elements/table-definition.js'
 
 // Schema model
 export type { ColumnModel, ConstraintModel, IndexModel, SchemaSnapshot, TableModel } from './model/snapshot.js'
+export { applyOps, emptySnapshot } from './model/apply-ops.js'
+export type { ApplyOptions } from './model/apply-ops.js'
+export { builtinAppliers } from './model/apply.js'
+export type { Applier } from './model/apply.js'
+export { findTable } from './model/lookup.js'
+export { columnIndexName, columnModelOf, normalizeColumn, normalizeTable, tableModelOf } from './model/normalize.js'
+export type { NormalizedColumn } from './model/normalize.js'
+export { addColumnOf, columnOf, createTableOf, dropColumnOf, tableDefinitionOf } from './model/convert.js'
+export {
+  constraintDefinitionOf, constraintModelOf, createConstraintOf, createIndexOf, dropConstraintOf, dropIndexOf, indexDefinitionOf, indexModelOf,
+} from './model/convert-constraints.js'
+export type { CreateConstraintOp } from './model/convert-constraints.js'
+export { fillExisting, fillExistingAll } from './model/fill-existing.js'
+export type { FillExistingOptions, FillResult } from './model/fill-existing.js'
+export { tableAfterBatch } from './model/table-after-batch.js'
+export { sameSchema } from './model/same-schema.js'
+export { renameInSql, sqlMentions } from './model/sql-identifiers.js'

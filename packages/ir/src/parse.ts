@@ -17,7 +17,14 @@ const script = opOfKind<MigrationScript>('migrationScript')
  * if (r.ok) console.log(r.value) // { kind: 'dropTable', tableName: 'old' }
  */
 export function parse(input: unknown, options?: ParseOptions): ParseResult<Op | readonly Op[]> {
-  return Array.isArray(input) ? parseOps(input, options) : parseOp(input, options)
+  let isList: boolean
+  try {
+    isList = Array.isArray(input)
+  } catch {
+    // A revoked proxy throws here; parseOp reports it as NOT_JSON instead.
+    isList = false
+  }
+  return isList ? parseOps(input, options) : parseOp(input, options)
 }
 
 /** Validates one op (of any kind, containers included). */

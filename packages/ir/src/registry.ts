@@ -49,8 +49,11 @@ export interface Registry {
 
 /** Options of {@link createRegistry}. */
 export interface RegistryOptions {
-  /** Op kinds to add to the built-in ones. */
-  readonly plugins?: readonly OpDefinition<never>[]
+  /**
+   * Op kinds to add to the built-in ones. (Typed by `kind: string` rather than
+   * `OpDefinition<never>`, whose `kind` would be `never` and refuse every definition.)
+   */
+  readonly plugins?: readonly (Omit<OpDefinition<never>, 'kind'> & { readonly kind: string })[]
   /**
    * Dialect prefixes of outside dialects (`duckdb`): their options (`duckdbThreads`) are accepted
    * on every op as free-form JSON. Built-in prefixes are checked field by field instead.

@@ -3,6 +3,7 @@ import { deepFreeze } from './freeze.js'
 import type { ConstraintDefinition } from './elements/constraint.js'
 import type { IndexDefinition } from './elements/index-definition.js'
 import type { TableDefinition } from './elements/table-definition.js'
+import { tableAfterBatch } from './model/table-after-batch.js'
 import type { OpBase } from './op-spec.js'
 import type { BuiltinOpKind, BuiltinOpTypes, Op } from './op.js'
 import { builtinRegistry, type OpDefinition, type Registry, type ReverseContext } from './registry.js'
@@ -37,6 +38,7 @@ const ALTER_PAIRS = [
   ['type', 'existingType'],
   ['nullable', 'existingNullable'],
   ['serverDefault', 'existingServerDefault'],
+  ['identity', 'existingIdentity'],
   ['comment', 'existingComment'],
   ['autoincrement', 'existingAutoincrement'],
   ['postgresqlUsing', 'postgresqlReverseUsing'],
@@ -60,7 +62,18 @@ function swapToken(token: string | undefined): string | undefined {
 
 function reverseChildren(ops: readonly OpBase[], ctx: ReverseContext, place: OpPlace): readonly OpBase[] {
   const out: OpBase[] = []
-  for (let i = ops.length - 1; i >= 0; i--) out.push(ctx.reverse(ops[i] as OpBase, place))
+  for (let i = ops.length - 1; i >= 0; i--) {
+    try {
+      out.push(ctx.reverse(ops[i] as OpBase, place))
+    } catch (e) {
+      // Name the child: `ops[1].column`, not just `column`.
+      if (e instanceof NotReversibleError) {
+        const path = e.path === undefined || e.path === '' ? `ops[${i}]` : `ops[${i}].${e.path}`
+        throw new NotReversibleError({ ...(e.kind === undefined ? {} : { kind: e.kind }), path, message: e.message, cause: e })
+      }
+      throw e
+    }
+  }
   return Object.freeze(out)
 }
 
@@ -230,7 +243,7 @@ export const builtinReversers: { readonly [K in BuiltinOpKind]?: Reverser<Builti
   },
   batch: (op, ctx) => {
     const out = without(op, ['kind', 'ops'])
-    if (op.copyFrom !== undefined) out['copyFrom'] = batchResultDefinition(op, ctx.registry)
+    if (op.copyFrom !== undefined) out['copyFrom'] = tableAfterBatch(op, ctx.registry)
     out['ops'] = reverseChildren(op.ops, ctx, 'batch')
     return node('batch', out)
   },
@@ -265,19 +278,6 @@ export const builtinReversers: { readonly [K in BuiltinOpKind]?: Reverser<Builti
   },
 }
 
-/** Hook for the batch reverser: the table definition after a batch (set by the model module). */
-let batchResult: ((op: BuiltinOpTypes['batch'], registry: Registry) => TableDefinition) | undefined
-
-/** @internal */
-export function setBatchResultDefinition(fn: NonNullable<typeof batchResult>): void {
-  batchResult = fn
-}
-
-function batchResultDefinition(op: BuiltinOpTypes['batch'], registry: Registry): TableDefinition {
-  if (batchResult === undefined) throw new Error('internal: the schema model is not loaded')
-  return batchResult(op, registry)
-}
-
 /** Options of {@link reverse}. */
 export interface ReverseOptions {
   readonly registry?: Registry
@@ -291,10 +291,43 @@ export interface ReverseOptions {
  * reverse(renameTable({ oldTableName: 'a', newTableName: 'b' }))
  * // { kind: 'renameTable', oldTableName: 'b', newTableName: 'a' }
  */
-export function reverse<O extends Op>(op: O, options: ReverseOptions = {}): Op {
+export function reverse<O extends Op>(op: O, options: ReverseOptions = {}): ReverseOf<O> {
   const registry = options.registry ?? builtinRegistry()
-  return reverseAt(op, registry, 'top') as Op
+  return reverseAt(op, registry, 'top') as ReverseOf<O>
 }
+
+/** The kind each built-in kind reverses to. */
+export interface BuiltinReverseTypes {
+  addColumn: BuiltinOpTypes['dropColumn']
+  alterColumn: BuiltinOpTypes['alterColumn']
+  dropColumn: BuiltinOpTypes['addColumn']
+  createTable: BuiltinOpTypes['dropTable']
+  dropTable: BuiltinOpTypes['createTable']
+  renameTable: BuiltinOpTypes['renameTable']
+  createIndex: BuiltinOpTypes['dropIndex']
+  dropIndex: BuiltinOpTypes['createIndex']
+  createPrimaryKey: BuiltinOpTypes['dropConstraint']
+  createUniqueConstraint: BuiltinOpTypes['dropConstraint']
+  createForeignKey: BuiltinOpTypes['dropConstraint']
+  createCheckConstraint: BuiltinOpTypes['dropConstraint']
+  dropConstraint:
+    | BuiltinOpTypes['createPrimaryKey']
+    | BuiltinOpTypes['createUniqueConstraint']
+    | BuiltinOpTypes['createForeignKey']
+    | BuiltinOpTypes['createCheckConstraint']
+  createTableComment: BuiltinOpTypes['createTableComment'] | BuiltinOpTypes['dropTableComment']
+  dropTableComment: BuiltinOpTypes['createTableComment']
+  bulkInsert: never
+  executeSql: BuiltinOpTypes['executeSql']
+  batch: BuiltinOpTypes['batch']
+  modifyTableOps: BuiltinOpTypes['modifyTableOps']
+  upgradeOps: BuiltinOpTypes['downgradeOps']
+  downgradeOps: BuiltinOpTypes['upgradeOps']
+  migrationScript: BuiltinOpTypes['migrationScript']
+}
+
+/** The type of `reverse(op)`: the matching kind for a built-in op, any op for a plugin kind. */
+export type ReverseOf<O extends Op> = O['kind'] extends keyof BuiltinReverseTypes ? BuiltinReverseTypes[O['kind']] : Op
 
 function reverseAt(op: OpBase, registry: Registry, place: OpPlace): OpBase {
   const def: OpDefinition | undefined = registry.get(op.kind)

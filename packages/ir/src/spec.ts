@@ -155,8 +155,9 @@ export function integer(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INT
   const expected = min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : 'an integer'
   return (value, path, ctx) => {
     if (typeof value !== 'number') return fail(ctx, 'INVALID_TYPE', path, expected, value)
+    if (!Number.isFinite(value)) return fail(ctx, 'NOT_JSON', path, expected, value)
     if (!Number.isSafeInteger(value) || value < min || value > max) return fail(ctx, 'INVALID_VALUE', path, expected, value)
-    return value
+    return jsonNumber(value)
   }
 }
 
@@ -164,7 +165,15 @@ export function integer(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INT
 export const finiteNumber: Spec<number> = (value, path, ctx) => {
   if (typeof value !== 'number') return fail(ctx, 'INVALID_TYPE', path, 'a number', value)
   if (!Number.isFinite(value)) return fail(ctx, 'NOT_JSON', path, 'a finite number', value)
-  return value
+  return jsonNumber(value)
+}
+
+/**
+ * `-0` as `0`: JSON has no negative zero (`JSON.stringify(-0)` is `"0"`), so a value parsed from
+ * an object and the same value parsed from its JSON text must not differ by it.
+ */
+function jsonNumber(value: number): number {
+  return value === 0 ? 0 : value
 }
 
 /** One of the given strings, exactly. */
@@ -253,44 +262,51 @@ function noSymbols(value: object, path: string, ctx: SpecContext): boolean {
   return false
 }
 
-function jsonAt(value: unknown, path: string, ctx: SpecContext, depth: number): JsonValue | Invalid {
+// `ancestors` holds the objects and arrays enclosing `value`, so that a cycle is reported as
+// NOT_JSON where it closes instead of as TOO_DEEP further down.
+function jsonAt(value: unknown, path: string, ctx: SpecContext, depth: number, ancestors: Set<object>): JsonValue | Invalid {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value
     case 'number':
-      return Number.isFinite(value) ? value : fail(ctx, 'NOT_JSON', path, 'a JSON value', value)
+      return Number.isFinite(value) ? jsonNumber(value) : fail(ctx, 'NOT_JSON', path, 'a JSON value', value)
     case 'object': {
       if (value === null) return null
+      if (ancestors.has(value)) return fail(ctx, 'NOT_JSON', path, 'a JSON value (not a cycle)', value, `${path || 'the value'} contains itself (a cycle), which JSON cannot hold`)
       if (depth >= MAX_JSON_DEPTH) return fail(ctx, 'TOO_DEEP', path, `JSON nested at most ${MAX_JSON_DEPTH} levels`, value)
       if (Array.isArray(value)) {
         const out: JsonValue[] = new Array<JsonValue>(value.length)
         let ok = true
+        ancestors.add(value)
         for (let i = 0; i < value.length; i++) {
-          const r = jsonAt(value[i], pathIndex(path, i), ctx, depth + 1)
+          const r = jsonAt(value[i], pathIndex(path, i), ctx, depth + 1, ancestors)
           if (r === INVALID) {
             ok = false
             if (full(ctx)) return INVALID
           } else out[i] = r
         }
+        ancestors.delete(value)
         return ok ? Object.freeze(out) : INVALID
       }
       if (!isPlainObject(value)) return fail(ctx, 'NOT_JSON', path, 'a JSON value', value)
       if (!noSymbols(value, path, ctx)) return INVALID
       const out: Record<string, JsonValue> = {}
       let ok = true
+      ancestors.add(value)
       for (const key of Object.keys(value)) {
         if (key === '__proto__') {
           fail(ctx, 'INVALID_VALUE', pathKey(path, key), 'a key other than __proto__', key)
           ok = false
           continue
         }
-        const r = jsonAt(value[key], pathKey(path, key), ctx, depth + 1)
+        const r = jsonAt(value[key], pathKey(path, key), ctx, depth + 1, ancestors)
         if (r === INVALID) {
           ok = false
           if (full(ctx)) return INVALID
         } else out[key] = r
       }
+      ancestors.delete(value)
       return ok ? Object.freeze(out) : INVALID
     }
     default:
@@ -299,11 +315,11 @@ function jsonAt(value: unknown, path: string, ctx: SpecContext, depth: number): 
 }
 
 /** Any JSON value, nested at most {@link MAX_JSON_DEPTH} levels; no `__proto__` keys. */
-export const json: Spec<JsonValue> = (value, path, ctx) => jsonAt(value, path, ctx, 0)
+export const json: Spec<JsonValue> = (value, path, ctx) => jsonAt(value, path, ctx, 0, new Set())
 
 /** A free-form JSON object (`info`, `executionOptions`). */
 export const jsonObject: Spec<JsonObject> = (value, path, ctx) =>
-  isPlainObject(value) ? (jsonAt(value, path, ctx, 0) as JsonObject | Invalid) : fail(ctx, 'INVALID_TYPE', path, 'a JSON object', value)
+  isPlainObject(value) ? (jsonAt(value, path, ctx, 0, new Set()) as JsonObject | Invalid) : fail(ctx, 'INVALID_TYPE', path, 'a JSON object', value)
 
 /** A field that is refused with a specific reason (a table name inside a batch, say). */
 export interface ForbiddenField {

@@ -71,7 +71,8 @@ const columnForeignKey = objectOf<ColumnForeignKey>({
 
 const computed = objectOf<Computed>({ what: 'a computed column { sqltext, persisted? }', fields: { sqltext: sqlText, persisted: boolean }, required: ['sqltext'] })
 
-const identity = objectOf<Identity>({
+/** Validates an {@link Identity}. */
+export const identity: Spec<Identity> = objectOf<Identity>({
   what: 'an identity { always?, start?, increment?, … }',
   fields: {
     always: boolean,

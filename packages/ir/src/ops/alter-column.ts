@@ -1,4 +1,5 @@
 import { columnType, type ColumnType } from '../elements/column-type.js'
+import { identity, type Identity } from '../elements/column.js'
 import { serverDefault, type ServerDefault } from '../elements/server-default.js'
 import type { JsonObject } from '../json.js'
 import { columnBatchRules, makeOp, refinePosition, type ColumnPosition, type OpFields, type OpSpec } from '../op-spec.js'
@@ -28,6 +29,8 @@ export interface AlterColumnOp {
   readonly newColumnName?: string
   readonly type?: ColumnType
   readonly autoincrement?: boolean
+  /** Make the column an identity column, change its identity options, or (`null`) drop the identity. */
+  readonly identity?: Identity | null
   readonly existingType?: ColumnType
   /** `null`: the column has no default now. */
   readonly existingServerDefault?: ServerDefault | null
@@ -35,6 +38,8 @@ export interface AlterColumnOp {
   /** `null`: the column has no comment now. */
   readonly existingComment?: string | null
   readonly existingAutoincrement?: boolean
+  /** `null`: the column is not an identity column now. */
+  readonly existingIdentity?: Identity | null
   /** PostgreSQL `USING <sql>` for the type change. */
   readonly postgresqlUsing?: string
   /** PostgreSQL `USING <sql>` for the reverse type change; becomes `postgresqlUsing` of the reverse. */
@@ -58,11 +63,13 @@ export const alterColumnSpec: OpSpec<AlterColumnOp> = {
     newColumnName: name,
     type: columnType,
     autoincrement: boolean,
+    identity: nullable(identity),
     existingType: columnType,
     existingServerDefault: nullable(serverDefault),
     existingNullable: boolean,
     existingComment: nullable(string),
     existingAutoincrement: boolean,
+    existingIdentity: nullable(identity),
     postgresqlUsing: sqlText,
     postgresqlReverseUsing: sqlText,
   },
@@ -85,7 +92,7 @@ export function alterColumn(fields: OpFields<AlterColumnOp>): AlterColumnOp {
 }
 
 /** The changes an `alterColumn` can make, in the order compilers apply them. */
-export const ALTER_COLUMN_CHANGES = ['type', 'nullable', 'serverDefault', 'comment', 'autoincrement'] as const
+export const ALTER_COLUMN_CHANGES = ['type', 'nullable', 'serverDefault', 'identity', 'comment', 'autoincrement'] as const
 
 /** True when the op changes anything, a rename included (unlike Alembic's `has_changes`). */
 export function alterColumnHasChanges(op: Pick<AlterColumnOp, (typeof ALTER_COLUMN_CHANGES)[number] | 'newColumnName'>): boolean {
