@@ -10,9 +10,16 @@ export default defineConfig({
     alias: [
       { find: /^@athanor\/ir\/arbitraries$/, replacement: src('./packages/ir/src/arbitraries/index.ts') },
       { find: /^@athanor\/ir$/, replacement: src('./packages/ir/src/index.ts') },
+      { find: /^@athanor\/dialect-kit\/conformance$/, replacement: src('./packages/dialect-kit/src/conformance/index.ts') },
+      { find: /^@athanor\/dialect-kit$/, replacement: src('./packages/dialect-kit/src/index.ts') },
+      { find: /^@athanor\/dialect-postgres\/introspect$/, replacement: src('./packages/dialect-postgres/src/introspect.ts') },
+      { find: /^@athanor\/cli$/, replacement: src('./packages/cli/src/index.ts') },
+      { find: /^@athanor\/dialect-postgres$/, replacement: src('./packages/dialect-postgres/src/index.ts') },
     ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // The JSON report is what .ci/run counts; the default reporter is for people.
+    reporters: ['default', ['json', { outputFile: 'node_modules/.athanor/vitest-report.json' }]],
   },
 })
