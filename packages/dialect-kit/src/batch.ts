@@ -1,0 +1,42 @@
+import { UnsupportedOperationError, type BatchOp, type Op } from '@athanor/ir'
+import type { HandlerContext } from './contract.js'
+import type { Statement } from './statement.js'
+
+/** The fields a batch supplies to each child kind (most use `tableName`/`schema`). */
+const TABLE_FIELDS: Readonly<Record<string, readonly [string, string] | readonly []>> = {
+  createForeignKey: ['sourceTable', 'sourceSchema'],
+  executeSql: [],
+}
+
+/**
+ * A batch child as a top-level op: the batch's table (and schema) filled in, batch-only fields
+ * (`insertBefore`/`insertAfter`) removed.
+ * @example
+ * batchChildAsOp({ kind: 'dropColumn', columnName: 'c' }, batchOp) // { kind: 'dropColumn', columnName: 'c', tableName: batchOp.tableName }
+ */
+export function batchChildAsOp(child: BatchOp['ops'][number], op: Pick<BatchOp, 'tableName' | 'schema'>): Op {
+  const fields = TABLE_FIELDS[child.kind] ?? ['tableName', 'schema']
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(child)) if (k !== 'insertBefore' && k !== 'insertAfter') out[k] = v
+  const [tableField, schemaField] = fields
+  if (tableField !== undefined) out[tableField] = op.tableName
+  if (schemaField !== undefined && op.schema !== undefined) out[schemaField] = op.schema
+  return Object.freeze(out) as unknown as Op
+}
+
+/**
+ * Compiles a batch whose table is not rebuilt: each child as a plain ALTER, in order (catalog
+ * §3.3). Dialects that never rebuild use this for `recreate` `auto` and `never`; `always` is
+ * refused until the shared rebuild is in place.
+ */
+export function compileBatchAsAlters(op: BatchOp, ctx: HandlerContext): readonly Statement[] {
+  if (op.recreate === 'always') {
+    throw new UnsupportedOperationError({
+      kind: 'batch',
+      path: 'recreate',
+      engine: ctx.dialect.name,
+      message: `${ctx.dialect.name}: recreate "always" (a table rebuild) is not supported yet; use "auto" or "never"`,
+    })
+  }
+  return ctx.compileOps(op.ops.map((child) => batchChildAsOp(child, op)), ctx.snapshot)
+}

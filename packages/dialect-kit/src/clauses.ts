@@ -1,0 +1,45 @@
+import type { Deferrability, ForeignKeyOptions, IndexColumn } from '@athanor/ir'
+import type { Quoter } from './quoting.js'
+
+/** `ALTER TABLE [schema.]table` */
+export function alterTable(quote: Quoter, tableName: string, schema?: string): string {
+  return `ALTER TABLE ${quote.qualified(tableName, schema)}`
+}
+
+/** `a, b, c` with each name quoted. */
+export function columnList(quote: Quoter, columns: readonly string[]): string {
+  let out = ''
+  for (let i = 0; i < columns.length; i++) out += (i === 0 ? '' : ', ') + quote.ident(columns[i] as string)
+  return out
+}
+
+/** An index column: a quoted name, or the `{ sql }` expression verbatim. */
+export function indexColumnSql(quote: Quoter, column: IndexColumn): string {
+  return typeof column === 'string' ? quote.ident(column) : column.sql
+}
+
+/** ` DEFERRABLE` / ` NOT DEFERRABLE` then ` INITIALLY x`, as given (catalog §0.8). */
+export function deferrabilityClause(c: Deferrability): string {
+  let out = ''
+  if (c.deferrable === true) out += ' DEFERRABLE'
+  else if (c.deferrable === false) out += ' NOT DEFERRABLE'
+  if (c.initially !== undefined) out += ` INITIALLY ${c.initially}`
+  return out
+}
+
+/**
+ * The tail of a foreign key after `REFERENCES t (cols)`: ` MATCH m ON DELETE a ON UPDATE a
+ * DEFERRABLE INITIALLY x`, in the catalog's fixed order (§0.8). Actions are emitted as written.
+ */
+export function foreignKeyActions(fk: ForeignKeyOptions, options: { readonly match?: boolean } = {}): string {
+  let out = ''
+  if (fk.match !== undefined && options.match !== false) out += ` MATCH ${fk.match}`
+  if (fk.onDelete !== undefined) out += ` ON DELETE ${fk.onDelete}`
+  if (fk.onUpdate !== undefined) out += ` ON UPDATE ${fk.onUpdate}`
+  return out + deferrabilityClause(fk)
+}
+
+/** `CONSTRAINT name ` when there is a name, else nothing. */
+export function constraintPrefix(quote: Quoter, name: string | undefined): string {
+  return name === undefined ? '' : `CONSTRAINT ${quote.ident(name)} `
+}

@@ -1,0 +1,21 @@
+/**
+ * `@athanor/dialect-kit`: the contract an Athanor SQL dialect implements, the helpers all
+ * dialects share, and `compileMigration` for offline scripts.
+ * @packageDocumentation
+ */
+export type { Capabilities, CompileContext, Dialect, DialectDefinition, Handler, HandlerContext, Handlers } from './contract.js'
+export { defineDialect } from './define-dialect.js'
+export { statement } from './statement.js'
+export type { Statement } from './statement.js'
+export { createQuoter } from './quoting.js'
+export type { Quoter, QuoterOptions } from './quoting.js'
+export { renderType } from './types.js'
+export type { SpelledTypeName, TypeParams, TypeSpelling } from './types.js'
+export { alterTable, columnList, constraintPrefix, deferrabilityClause, foreignKeyActions, indexColumnSql } from './clauses.js'
+export { batchChildAsOp, compileBatchAsAlters } from './batch.js'
+export { compileDowngradeOps, compileMigrationScript, compileModifyTableOps, compileUpgradeOps, containerHandlers } from './containers.js'
+export { compileMigration } from './migration.js'
+export type { CompiledMigration, MigrationOptions } from './migration.js'
+export { MissingExistingStateError, UnsupportedOperationError } from '@athanor/ir'
+export { renderLiteral } from './literals.js'
+export type { LiteralRules } from './literals.js'

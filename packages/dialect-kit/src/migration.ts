@@ -1,0 +1,123 @@
+import {
+  applyOps, createTable, reverse, type DowngradeOps, type MigrationScript, type Op, type Registry, type SchemaSnapshot,
+  type UpgradeOps,
+} from '@athanor/ir'
+import type { Dialect } from './contract.js'
+import { statement, type Statement } from './statement.js'
+
+/** Options of {@link compileMigration}. */
+export interface MigrationOptions {
+  /** `upgrade` (default) runs each script's upgrade ops; `downgrade` its downgrade ops, scripts in reverse order. */
+  readonly direction?: 'upgrade' | 'downgrade'
+  /**
+   * The version table to keep up to date (`INSERT`/`UPDATE`/`DELETE` of `version_num`), or
+   * absent for none.
+   */
+  readonly versionTable?: string
+  /** Create the version table first (a run that starts from no revision). */
+  readonly createVersionTable?: boolean
+  /** The schema before the first script; compilers that need current definitions read it. */
+  readonly snapshot?: SchemaSnapshot
+  readonly registry?: Registry
+}
+
+/** An offline SQL script and the schema it leaves (when a snapshot was given). */
+export interface CompiledMigration {
+  readonly sql: string
+  readonly statements: readonly Statement[]
+  readonly snapshot?: SchemaSnapshot
+}
+
+/**
+ * Renders migration scripts as one offline SQL script, in the reference's framing: a
+ * `-- Running upgrade a -> b` comment per script, each script in its own transaction where the
+ * engine has transactional DDL (statements marked non-transactional are placed between
+ * `COMMIT;` and `BEGIN;`), statements ended by `;` and a blank line, and optional version-table
+ * bookkeeping.
+ *
+ * A script whose downgrade is empty is downgraded with `reverse` of its upgrade (it throws
+ * `NotReversibleError` when that is not possible).
+ * @example
+ * const { sql } = compileMigration([script], postgresql, { versionTable: 'athanor_version' })
+ */
+export function compileMigration(scripts: readonly MigrationScript[], dialect: Dialect, options: MigrationOptions = {}): CompiledMigration {
+  const down = options.direction === 'downgrade'
+  const registryOpt = options.registry === undefined ? {} : { registry: options.registry }
+  const tx = dialect.capabilities.transactionalDdl
+  const q = dialect.quote
+  const parts: string[] = []
+  const all: Statement[] = []
+  let snapshot = options.snapshot
+  const emit = (statements: readonly Statement[], inTransaction: boolean): void => {
+    for (const s of statements) {
+      all.push(s)
+      if (inTransaction && s.transactional === false) parts.push(`COMMIT;\n\n${s.sql};\n\nBEGIN;\n\n`)
+      else parts.push(`${s.sql};\n\n`)
+    }
+  }
+  const run = (ops: readonly Op[], inTransaction: boolean): void => {
+    emit(dialect.compileOps(ops, { ...registryOpt, ...(snapshot === undefined ? {} : { snapshot }) }), inTransaction)
+    if (snapshot !== undefined) snapshot = applyOps(snapshot, ops, registryOpt)
+  }
+  if (!dialect.capabilities.transactionalDdl) {
+    parts.push(`-- ${dialect.name} has no transactional DDL: a failed statement leaves the earlier ones applied.\n\n`)
+  }
+  const vt = options.versionTable
+  if (vt !== undefined && options.createVersionTable === true) {
+    run(
+      [
+        createTable({
+          tableName: vt,
+          columns: [{ name: 'version_num', type: { name: 'varchar', length: 32 }, nullable: false }],
+          constraints: [{ type: 'primaryKey', name: `${vt}_pkc`, columns: ['version_num'] }],
+        }),
+      ],
+      false,
+    )
+  }
+  const ordered = down ? [...scripts].reverse() : scripts
+  for (const script of ordered) {
+    const from = down ? script.revId : revisionText(script.downRevision)
+    const to = down ? revisionText(script.downRevision) : script.revId
+    parts.push(`-- Running ${down ? 'downgrade' : 'upgrade'} ${from} -> ${to}\n\n`)
+    if (tx) parts.push('BEGIN;\n\n')
+    run(opsOf(script, down), tx)
+    if (vt !== undefined) emit([bookkeeping(script, down, q.qualified(vt), q.ident('version_num'), q.literal)], tx)
+    if (tx) parts.push('COMMIT;\n\n')
+  }
+  return Object.freeze({ sql: parts.join(''), statements: Object.freeze(all), ...(snapshot === undefined ? {} : { snapshot }) })
+}
+
+function revisionText(rev: MigrationScript['downRevision']): string {
+  if (rev === undefined || rev === null) return ''
+  return typeof rev === 'string' ? rev : `(${rev.join(', ')})`
+}
+
+function opsOf(script: MigrationScript, down: boolean): readonly Op[] {
+  if (!down) return script.upgradeOps.flatMap((u: UpgradeOps) => u.ops)
+  const given = script.downgradeOps.flatMap((d: DowngradeOps) => d.ops)
+  if (given.length > 0) return given
+  // Differs from Alembic: an empty downgrade is derived from the upgrade instead of doing nothing.
+  return script.upgradeOps
+    .slice()
+    .reverse()
+    .flatMap((u) => reverse(u).ops)
+}
+
+function bookkeeping(script: MigrationScript, down: boolean, table: string, col: string, lit: (s: string) => string): Statement {
+  const prev = script.downRevision
+  const single = typeof prev === 'string' ? prev : undefined
+  // A merge (several down revisions) gets an INSERT/DELETE, not the reference's merge bookkeeping.
+  const first = prev === undefined || prev === null || (Array.isArray(prev) && prev.length === 0)
+  let sql: string
+  if (!down) {
+    sql = first || single === undefined
+      ? `INSERT INTO ${table} (${col}) VALUES (${lit(script.revId)})`
+      : `UPDATE ${table} SET ${col}=${lit(script.revId)} WHERE ${table}.${col} = ${lit(single)}`
+  } else {
+    sql = first || single === undefined
+      ? `DELETE FROM ${table} WHERE ${table}.${col} = ${lit(script.revId)}`
+      : `UPDATE ${table} SET ${col}=${lit(single)} WHERE ${table}.${col} = ${lit(script.revId)}`
+  }
+  return statement(sql)
+}

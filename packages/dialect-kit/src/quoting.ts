@@ -1,0 +1,82 @@
+import { UnsupportedOperationError } from '@athanor/ir'
+
+/**
+ * The one audited path from names and strings to SQL text for a dialect: identifiers are quoted
+ * only when needed, literals always escaped.
+ */
+export interface Quoter {
+  /** An identifier, quoted when it is reserved, not all lower case, starts with a digit or `$`, or has other characters. */
+  ident(name: string, options?: { readonly force?: boolean }): string
+  /** `schema.name` with each part through {@link Quoter.ident}; just the name without a schema. */
+  qualified(name: string, schema?: string): string
+  /** A string literal, escaped for the dialect. */
+  literal(value: string): string
+}
+
+/** What {@link createQuoter} needs to know about a dialect. */
+export interface QuoterOptions {
+  /** The dialect name, for errors. */
+  readonly dialect: string
+  /** Opening and closing quote characters (`"`/`"`, `` ` ``/`` ` ``, `[`/`]`). */
+  readonly open: string
+  readonly close: string
+  /** Lower-case words that are always quoted. */
+  readonly reserved: ReadonlySet<string>
+  /** Longest identifier the engine accepts, in characters; longer names are refused. */
+  readonly maxIdentifierLength?: number
+  /** Longest identifier the engine accepts, in UTF-8 bytes (PostgreSQL: 63); longer names are refused. */
+  readonly maxIdentifierBytes?: number
+  /** Escapes a string literal, quotes included. */
+  readonly literal: (value: string) => string
+}
+
+const BARE = /^[a-z_][a-z0-9_$]*$/
+
+/**
+ * Builds a dialect's {@link Quoter}. Embedded closing quote characters are doubled; NUL, which no
+ * engine stores in a name, is refused with a typed error.
+ * @example
+ * const q = createQuoter({ dialect: 'x', open: '"', close: '"', reserved: new Set(['user']), literal: (s) => `'${s.replaceAll("'", "''")}'` })
+ * q.ident('user') // '"user"'
+ * q.ident('Mixed') // '"Mixed"'
+ * q.ident('plain_name') // 'plain_name'
+ */
+export function createQuoter(options: QuoterOptions): Quoter {
+  const { open, close, reserved, maxIdentifierLength, maxIdentifierBytes, dialect } = options
+  const encoder = new TextEncoder()
+  const doubled = close + close
+  const cache = new Map<string, string>()
+  const quote = (name: string): string => open + name.replaceAll(close, doubled) + close
+  const ident = (name: string, opts?: { readonly force?: boolean }): string => {
+    if (opts?.force === true) return quote(checked(name))
+    let out = cache.get(name)
+    if (out === undefined) {
+      checked(name)
+      out = BARE.test(name) && !reserved.has(name) ? name : quote(name)
+      if (cache.size < 10_000) cache.set(name, out)
+    }
+    return out
+  }
+  const checked = (name: string): string => {
+    if (name.includes('\0')) {
+      throw new UnsupportedOperationError({ engine: dialect, path: '', message: `${dialect}: a name cannot contain a NUL character` })
+    }
+    const tooLong =
+      (maxIdentifierLength !== undefined && [...name].length > maxIdentifierLength) ||
+      (maxIdentifierBytes !== undefined && name.length > maxIdentifierBytes / 3 && encoder.encode(name).length > maxIdentifierBytes)
+    if (tooLong) {
+      const limit = maxIdentifierBytes === undefined ? `${maxIdentifierLength} characters` : `${maxIdentifierBytes} bytes`
+      throw new UnsupportedOperationError({
+        engine: dialect,
+        path: '',
+        message: `${dialect}: the name ${JSON.stringify(name.slice(0, 20))}… is longer than ${limit}, the engine's limit`,
+      })
+    }
+    return name
+  }
+  return Object.freeze({
+    ident,
+    qualified: (name: string, schema?: string) => (schema === undefined ? ident(name) : `${ident(schema)}.${ident(name)}`),
+    literal: options.literal,
+  })
+}
