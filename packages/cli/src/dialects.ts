@@ -1,0 +1,42 @@
+import type { Dialect } from '@athanor/dialect-kit'
+import { CliError } from './io.js'
+
+/** Dialect names and aliases → the package and export that hold the dialect. */
+const DIALECTS: Readonly<Record<string, { readonly pkg: string; readonly name: string; readonly exportName: string }>> = {
+  postgresql: { pkg: '@athanor/dialect-postgres', name: 'postgresql', exportName: 'postgresql' },
+  postgres: { pkg: '@athanor/dialect-postgres', name: 'postgresql', exportName: 'postgresql' },
+  pg: { pkg: '@athanor/dialect-postgres', name: 'postgresql', exportName: 'postgresql' },
+  mysql: { pkg: '@athanor/dialect-mysql', name: 'mysql', exportName: 'mysql' },
+  mariadb: { pkg: '@athanor/dialect-mysql', name: 'mariadb', exportName: 'mariadb' },
+  sqlite: { pkg: '@athanor/dialect-sqlite', name: 'sqlite', exportName: 'sqlite' },
+  mssql: { pkg: '@athanor/dialect-mssql', name: 'mssql', exportName: 'mssql' },
+}
+
+/** The dialect names the CLI accepts. */
+export const DIALECT_NAMES: readonly string[] = Object.keys(DIALECTS)
+
+/**
+ * Loads a dialect by name or alias. A dialect whose package is not installed (not built yet)
+ * gives a clear message instead of a stack trace.
+ */
+export async function loadDialect(name: string): Promise<Dialect> {
+  const entry = DIALECTS[name.toLowerCase()]
+  if (entry === undefined) {
+    throw new CliError([`unknown dialect ${JSON.stringify(name)}; expected one of: ${DIALECT_NAMES.join(', ')}`])
+  }
+  let mod: Record<string, unknown>
+  try {
+    mod = (await import(entry.pkg)) as Record<string, unknown>
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new CliError([`the ${entry.name} dialect is not available: ${entry.pkg} is not installed in this build yet`], 1)
+    }
+    throw e
+  }
+  const dialect = mod[entry.exportName]
+  if (typeof dialect !== 'object' || dialect === null || !('compile' in dialect)) {
+    throw new CliError([`${entry.pkg} does not export a dialect named ${entry.exportName}`], 1)
+  }
+  return dialect as Dialect
+}
