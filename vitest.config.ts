@@ -19,6 +19,9 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // The JSON report is what .ci/run counts; the default reporter is for people.
     reporters: ['default', ['json', { outputFile: 'node_modules/.athanor/vitest-report.json' }]],
   },

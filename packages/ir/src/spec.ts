@@ -43,8 +43,19 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
 /** `path` + `.key` (or `["odd key"]`). */
 export function pathKey(path: string, key: string): string {
-  if (!IDENTIFIER.test(key)) return `${path}[${JSON.stringify(key)}]`
+  if (!isIdentifierKey(key)) return `${path}[${JSON.stringify(key)}]`
   return path === '' ? key : `${path}.${key}`
+}
+
+// Field names repeat in every op; remembering which are plain keeps the regex off the hot path.
+const identifierKeys = new Map<string, boolean>()
+function isIdentifierKey(key: string): boolean {
+  let known = identifierKeys.get(key)
+  if (known === undefined) {
+    known = IDENTIFIER.test(key)
+    if (identifierKeys.size < 4096) identifierKeys.set(key, known)
+  }
+  return known
 }
 
 /** `path` + `[index]`. */
