@@ -15,6 +15,12 @@ export default defineConfig({
       { find: /^@athanor\/dialect-postgres\/introspect$/, replacement: src('./packages/dialect-postgres/src/introspect.ts') },
       { find: /^@athanor\/cli$/, replacement: src('./packages/cli/src/index.ts') },
       { find: /^@athanor\/dialect-postgres$/, replacement: src('./packages/dialect-postgres/src/index.ts') },
+      { find: /^@athanor\/dialect-mssql\/introspect$/, replacement: src('./packages/dialect-mssql/src/introspect.ts') },
+      { find: /^@athanor\/dialect-mssql$/, replacement: src('./packages/dialect-mssql/src/index.ts') },
+      { find: /^@athanor\/dialect-mysql\/introspect$/, replacement: src('./packages/dialect-mysql/src/introspect.ts') },
+      { find: /^@athanor\/dialect-mysql$/, replacement: src('./packages/dialect-mysql/src/index.ts') },
+      { find: /^@athanor\/dialect-sqlite\/introspect$/, replacement: src('./packages/dialect-sqlite/src/introspect.ts') },
+      { find: /^@athanor\/dialect-sqlite$/, replacement: src('./packages/dialect-sqlite/src/index.ts') },
     ],
   },
   test: {

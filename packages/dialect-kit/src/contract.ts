@@ -62,11 +62,29 @@ export type Handler<O> = (op: O, ctx: HandlerContext) => readonly Statement[]
  */
 export type Handlers = { readonly [K in BuiltinOpKind]: Handler<BuiltinOpTypes[K]> }
 
+/**
+ * How an offline script frames a transaction and separates statements. PostgreSQL uses the
+ * default, `BEGIN;` / `COMMIT;` and no separator; SQL Server opens with `BEGIN TRANSACTION;` and
+ * writes `GO` after every statement and after `COMMIT;` (catalog §0.3, Appendix B).
+ * @example
+ * const framing: ScriptFraming = { begin: 'BEGIN TRANSACTION;', commit: 'COMMIT;', separator: 'GO' }
+ */
+export interface ScriptFraming {
+  /** The line that opens a transaction, terminator included (`BEGIN;`). */
+  readonly begin: string
+  /** The line that commits it, terminator included (`COMMIT;`). */
+  readonly commit: string
+  /** A batch separator line written after every statement and every `commit` (`GO`); none when absent. */
+  readonly separator?: string
+}
+
 /** A SQL dialect: its name, capabilities, quoting and compiler. */
 export interface Dialect {
   readonly name: string
   readonly capabilities: Capabilities
   readonly quote: Quoter
+  /** Offline script framing for `compileMigration`; `BEGIN;` / `COMMIT;` without a separator when absent. */
+  readonly scriptFraming?: ScriptFraming
   /**
    * Compiles one op (containers included) to statements. Throws a typed `AthanorError`
    * (`UNSUPPORTED_OPERATION`, `MISSING_EXISTING_STATE`, …) instead of producing SQL that fails.
@@ -82,6 +100,8 @@ export interface DialectDefinition {
   readonly capabilities: Capabilities
   readonly quote: Quoter
   readonly handlers: Handlers
+  /** Offline script framing (see {@link ScriptFraming}); the default when absent. */
+  readonly scriptFraming?: ScriptFraming
   /** Handlers for plugin kinds, by kind. */
   readonly extraHandlers?: Readonly<Record<string, Handler<OpBase>>>
 }

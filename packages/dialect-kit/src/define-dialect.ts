@@ -24,11 +24,11 @@ export function defineDialect(definition: DialectDefinition): Dialect {
         message: `${definition.name}: no compiler for op kind ${JSON.stringify(op.kind)}; pass one in extraHandlers`,
       })
     }
-    const hctx: HandlerContext = {
-      ...ctx,
-      dialect,
-      compileOps: (ops, snapshot) => compileOps(ops, snapshot === undefined ? withoutSnapshot(ctx) : { ...ctx, snapshot }),
-    }
+    // Most calls carry no snapshot and no registry: they share one context object.
+    const hctx: HandlerContext =
+      ctx.snapshot === undefined && ctx.registry === undefined
+        ? plainContext()
+        : { ...ctx, dialect, compileOps: (ops, snapshot) => compileOps(ops, snapshot === undefined ? withoutSnapshot(ctx) : { ...ctx, snapshot }) }
     try {
       return handler(op, hctx)
     } catch (e) {
@@ -37,6 +37,9 @@ export function defineDialect(definition: DialectDefinition): Dialect {
       throw e
     }
   }
+
+  let plain: HandlerContext | undefined
+  const plainContext = (): HandlerContext => (plain ??= { dialect, compileOps: (ops, snapshot) => compileOps(ops, snapshot === undefined ? {} : { snapshot }) })
 
   const compileOps = (ops: readonly Op[], ctx: CompileContext): readonly Statement[] => {
     const out: Statement[] = []
@@ -53,6 +56,7 @@ export function defineDialect(definition: DialectDefinition): Dialect {
     name: definition.name,
     capabilities: Object.freeze({ ...definition.capabilities }),
     quote: definition.quote,
+    ...(definition.scriptFraming === undefined ? {} : { scriptFraming: Object.freeze({ ...definition.scriptFraming }) }),
     compile: (op: Op, ctx: CompileContext = {}) => compileWith(op, ctx),
     compileOps: (ops: readonly Op[], ctx: CompileContext = {}) => compileOps(ops, ctx),
   })

@@ -3,7 +3,7 @@
  * dialects share, and `compileMigration` for offline scripts.
  * @packageDocumentation
  */
-export type { Capabilities, CompileContext, Dialect, DialectDefinition, Handler, HandlerContext, Handlers } from './contract.js'
+export type { Capabilities, CompileContext, Dialect, DialectDefinition, Handler, HandlerContext, Handlers, ScriptFraming } from './contract.js'
 export { defineDialect } from './define-dialect.js'
 export { statement } from './statement.js'
 export type { Statement } from './statement.js'
@@ -19,3 +19,7 @@ export type { CompiledMigration, MigrationOptions } from './migration.js'
 export { MissingExistingStateError, UnsupportedOperationError } from '@athanor/ir'
 export { renderLiteral } from './literals.js'
 export type { LiteralRules } from './literals.js'
+export { compileRebuild, planRebuild } from './rebuild.js'
+export type { RebuildCopy, RebuildHooks, RebuildPlan } from './rebuild.js'
+export { needsCast, typeFamily } from './rebuild-cast.js'
+export { columnOrigins, tableAfterRebuild, tableBeforeBatch } from './rebuild-state.js'

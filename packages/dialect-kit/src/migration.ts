@@ -2,7 +2,7 @@ import {
   applyOps, createTable, reverse, type DowngradeOps, type MigrationScript, type Op, type Registry, type SchemaSnapshot,
   type UpgradeOps,
 } from '@athanor/ir'
-import type { Dialect } from './contract.js'
+import type { Dialect, ScriptFraming } from './contract.js'
 import { statement, type Statement } from './statement.js'
 
 /** Options of {@link compileMigration}. */
@@ -33,7 +33,8 @@ export interface CompiledMigration {
  * `-- Running upgrade a -> b` comment per script, each script in its own transaction where the
  * engine has transactional DDL (statements marked non-transactional are placed between
  * `COMMIT;` and `BEGIN;`), statements ended by `;` and a blank line, and optional version-table
- * bookkeeping.
+ * bookkeeping. A dialect's `scriptFraming` changes the transaction lines and adds a batch
+ * separator after every statement and every commit (SQL Server: `BEGIN TRANSACTION;`, `GO`).
  *
  * A script whose downgrade is empty is downgraded with `reverse` of its upgrade (it throws
  * `NotReversibleError` when that is not possible).
@@ -45,14 +46,18 @@ export function compileMigration(scripts: readonly MigrationScript[], dialect: D
   const registryOpt = options.registry === undefined ? {} : { registry: options.registry }
   const tx = dialect.capabilities.transactionalDdl
   const q = dialect.quote
+  const framing = dialect.scriptFraming ?? DEFAULT_FRAMING
+  const separator = framing.separator === undefined ? '' : `${framing.separator}\n\n`
+  const begin = `${framing.begin}\n\n`
+  const commit = `${framing.commit}\n\n${separator}`
   const parts: string[] = []
   const all: Statement[] = []
   let snapshot = options.snapshot
   const emit = (statements: readonly Statement[], inTransaction: boolean): void => {
     for (const s of statements) {
       all.push(s)
-      if (inTransaction && s.transactional === false) parts.push(`COMMIT;\n\n${s.sql};\n\nBEGIN;\n\n`)
-      else parts.push(`${s.sql};\n\n`)
+      if (inTransaction && s.transactional === false) parts.push(`${commit}${s.sql};\n\n${separator}${begin}`)
+      else parts.push(`${s.sql};\n\n${separator}`)
     }
   }
   const run = (ops: readonly Op[], inTransaction: boolean): void => {
@@ -80,13 +85,16 @@ export function compileMigration(scripts: readonly MigrationScript[], dialect: D
     const from = down ? script.revId : revisionText(script.downRevision)
     const to = down ? revisionText(script.downRevision) : script.revId
     parts.push(`-- Running ${down ? 'downgrade' : 'upgrade'} ${from} -> ${to}\n\n`)
-    if (tx) parts.push('BEGIN;\n\n')
+    if (tx) parts.push(begin)
     run(opsOf(script, down), tx)
     if (vt !== undefined) emit([bookkeeping(script, down, q.qualified(vt), q.ident('version_num'), q.literal)], tx)
-    if (tx) parts.push('COMMIT;\n\n')
+    if (tx) parts.push(commit)
   }
   return Object.freeze({ sql: parts.join(''), statements: Object.freeze(all), ...(snapshot === undefined ? {} : { snapshot }) })
 }
+
+/** PostgreSQL's framing, and the default: `BEGIN;` / `COMMIT;`, no separator. */
+const DEFAULT_FRAMING: ScriptFraming = { begin: 'BEGIN;', commit: 'COMMIT;' }
 
 function revisionText(rev: MigrationScript['downRevision']): string {
   if (rev === undefined || rev === null) return ''

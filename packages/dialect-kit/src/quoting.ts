@@ -30,7 +30,18 @@ export interface QuoterOptions {
   readonly literal: (value: string) => string
 }
 
-const BARE = /^[a-z_][a-z0-9_$]*$/
+/** True for `[a-z_][a-z0-9_$]*`: a name no dialect needs to quote unless it is reserved. */
+function isBare(name: string): boolean {
+  const n = name.length
+  if (n === 0) return false
+  let c = name.charCodeAt(0)
+  if (!((c >= 97 && c <= 122) || c === 95)) return false
+  for (let i = 1; i < n; i++) {
+    c = name.charCodeAt(i)
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 36)) return false
+  }
+  return true
+}
 
 /**
  * Builds a dialect's {@link Quoter}. Embedded closing quote characters are doubled; NUL, which no
@@ -45,17 +56,14 @@ export function createQuoter(options: QuoterOptions): Quoter {
   const { open, close, reserved, maxIdentifierLength, maxIdentifierBytes, dialect } = options
   const encoder = new TextEncoder()
   const doubled = close + close
-  const cache = new Map<string, string>()
   const quote = (name: string): string => open + name.replaceAll(close, doubled) + close
+  // Plain names of plain length are by far the most common: answer them with one scan, no lookup.
+  const plainLimit = Math.min(maxIdentifierLength ?? Number.POSITIVE_INFINITY, maxIdentifierBytes ?? Number.POSITIVE_INFINITY)
   const ident = (name: string, opts?: { readonly force?: boolean }): string => {
-    if (opts?.force === true) return quote(checked(name))
-    let out = cache.get(name)
-    if (out === undefined) {
-      checked(name)
-      out = BARE.test(name) && !reserved.has(name) ? name : quote(name)
-      if (cache.size < 10_000) cache.set(name, out)
-    }
-    return out
+    const bare = isBare(name)
+    if (bare && opts?.force !== true && name.length <= plainLimit && !reserved.has(name)) return name
+    checked(name)
+    return bare && opts?.force !== true && !reserved.has(name) ? name : quote(name)
   }
   const checked = (name: string): string => {
     if (name.includes('\0')) {

@@ -10,11 +10,12 @@ export interface Statement {
 }
 
 /**
- * Builds a frozen {@link Statement}.
+ * Builds a {@link Statement}.
  * @example
  * statement('DROP TABLE t') // { sql: 'DROP TABLE t' }
  * statement('DROP INDEX CONCURRENTLY ix', { transactional: false })
  */
-export function statement(sql: string, options: { readonly transactional?: boolean } = {}): Statement {
-  return Object.freeze(options.transactional === false ? { sql, transactional: false } : { sql })
+export function statement(sql: string, options?: { readonly transactional?: boolean }): Statement {
+  // Not frozen: statements are output, not nodes, and this is the hottest allocation of a compile.
+  return options?.transactional === false ? { sql, transactional: false } : { sql }
 }

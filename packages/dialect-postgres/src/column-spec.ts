@@ -57,22 +57,25 @@ export function columnSpec(
   column: Column,
   options: { readonly serial?: boolean; readonly path?: string; readonly schema?: string | undefined } = {},
 ): string {
-  const path = options.path ?? 'column'
   let out = `${q.ident(column.name)} `
-  out += options.serial === true ? (SERIALS[typeName(column.type)] as string) : postgresType(column.type, `${path}.type`, options.schema)
+  out += options.serial === true ? (SERIALS[typeName(column.type)] as string) : postgresType(column.type, typePath(options.path), options.schema)
   if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
   if (column.computed !== undefined) out += ` GENERATED ALWAYS AS (${column.computed.sqltext}) STORED`
   if (column.identity !== undefined) {
     // Differs from Alembic, which writes ` NULL` after a nullable identity column: PostgreSQL
     // rejects that ("conflicting NULL/NOT NULL declarations"); identity columns are NOT NULL.
     if (column.nullable === true) {
-      throw new UnsupportedOperationError({ engine: 'postgresql', path: `${path}.nullable`, message: 'postgresql: an identity column is always NOT NULL; drop nullable: true' })
+      throw new UnsupportedOperationError({ engine: 'postgresql', path: `${options.path ?? 'column'}.nullable`, message: 'postgresql: an identity column is always NOT NULL; drop nullable: true' })
     }
     out += ` ${identitySql(column.identity)}`
   }
   // Identity columns are NOT NULL by definition; PostgreSQL refuses an explicit NULL on them.
   else if (!isNullable(column)) out += ' NOT NULL'
   return out
+}
+
+function typePath(path: string | undefined): string {
+  return path === undefined ? 'column.type' : `${path}.type`
 }
 
 /**

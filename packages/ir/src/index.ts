@@ -113,7 +113,7 @@ export { indexColumn, indexDefinition } from './elements/index-definition.js'
 export { tableDefinition } from './elements/table-definition.js'
 
 // Schema model
-export type { ColumnModel, ConstraintModel, IndexModel, SchemaSnapshot, TableModel } from './model/snapshot.js'
+export type { ColumnModel, ConstraintModel, IndexModel, SchemaSnapshot, TableModel, TriggerModel, ViewModel } from './model/snapshot.js'
 export { applyOps, emptySnapshot } from './model/apply-ops.js'
 export type { ApplyOptions } from './model/apply-ops.js'
 export { builtinAppliers } from './model/apply.js'

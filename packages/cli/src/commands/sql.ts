@@ -57,7 +57,9 @@ export async function sqlCommand(options: SqlOptions, io: CliIo): Promise<void> 
   } else {
     if (options.down) throw new CliError(['--down needs migration scripts; use `athanor reverse` for an op list'])
     statements = dialect.compileOps(allOps, start === undefined ? {} : { snapshot: start })
-    text = statements.map((s) => `${s.sql};\n\n`).join('')
+    // A dialect's batch separator (SQL Server's GO) follows every statement, as in compileMigration.
+    const separator = dialect.scriptFraming?.separator === undefined ? '' : `${dialect.scriptFraming.separator}\n\n`
+    text = statements.map((s) => `${s.sql};\n\n${separator}`).join('')
   }
   const out = options.format === 'json' ? `${JSON.stringify(statements.map((s) => ({ sql: s.sql, transactional: s.transactional !== false })), null, 2)}\n` : text
   if (options.output === undefined) io.stdout(out)

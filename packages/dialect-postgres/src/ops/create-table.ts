@@ -14,43 +14,58 @@ const INTEGERS = new Set(['integer', 'bigint', 'smallint'])
  */
 export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): readonly Statement[] {
   const out: Statement[] = []
-  const seenEnums = new Set<string>()
-  op.columns.forEach((c, i) => {
-    if (typeof c.type !== 'string' && c.type.name === 'enum' && c.type.enumName !== undefined && !seenEnums.has(c.type.enumName)) {
-      seenEnums.add(c.type.enumName)
-      out.push(statement(createEnumSql(c.type, op.schema)))
+  const columns = op.columns
+  const constraints = op.constraints ?? []
+  // One pass over the columns for what needs the whole list first: enums, the key, virtual columns.
+  let seenEnums: Set<string> | undefined
+  let pkCount = 0
+  let pk: Column | undefined
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i] as Column
+    const t = c.type
+    if (typeof t !== 'string' && t.name === 'enum' && t.enumName !== undefined && seenEnums?.has(t.enumName) !== true) {
+      ;(seenEnums ??= new Set()).add(t.enumName)
+      out.push(statement(createEnumSql(t, op.schema)))
     }
     if (c.computed?.persisted === false) {
       throw new UnsupportedOperationError({ kind: op.kind, engine: 'postgresql', path: `columns[${i}].computed.persisted`, message: 'postgresql: generated columns are STORED (persisted); virtual ones need PostgreSQL 18' })
     }
-  })
-  const pkColumns = op.columns.filter((c) => c.primaryKey === true)
-  const pk = pkColumns.length === 1 ? (pkColumns[0] as Column) : undefined
+    if (c.primaryKey === true) {
+      pkCount++
+      pk = c
+    }
+  }
   // SQLAlchemy's "auto" autoincrement skips a key column that a table-level foreign key uses.
+  const solePk = pkCount === 1 ? pk : undefined
   const soleIntegerPk =
-    pk !== undefined &&
-    INTEGERS.has(typeName(pk.type)) &&
-    !(op.constraints ?? []).some(
-      (c) => c.type === 'primaryKey' || (c.type === 'foreignKey' && c.localCols.includes(pk.name) && pk.autoincrement !== true),
-    )
-  const lines: string[] = op.columns.map((c, i) => columnSpec(c, { serial: c.primaryKey === true && isSerial(c, soleIntegerPk), path: `columns[${i}]`, schema: op.schema }) + inlineCheck(c))
-  if (pkColumns.length > 0) lines.push(`PRIMARY KEY (${pkColumns.map((c) => q.ident(c.name)).join(', ')})`)
-  const constraints = op.constraints ?? []
-  // Explicit constraints first, then those the columns imply, column by column (catalog §0.8).
-  constraints.forEach((c, i) => {
-    if (c.type !== 'index') lines.push(constraintSql(c, c.name, 'create', `constraints[${i}].`))
-  })
-  op.columns.forEach((c, i) => {
-    if (c.unique === true && c.index !== true) lines.push(`UNIQUE (${q.ident(c.name)})`)
+    solePk !== undefined &&
+    INTEGERS.has(typeName(solePk.type)) &&
+    !constraints.some((c) => c.type === 'primaryKey' || (c.type === 'foreignKey' && c.localCols.includes(solePk.name) && solePk.autoincrement !== true))
+  let body = ''
+  let pkList = ''
+  let implied = ''
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i] as Column
+    const serial = c.primaryKey === true && isSerial(c, soleIntegerPk)
+    body += (i === 0 ? '\n    ' : ',\n    ') + columnSpec(c, { serial, path: `columns[${i}]`, schema: op.schema }) + inlineCheck(c)
+    if (c.primaryKey === true) pkList += (pkList === '' ? '' : ', ') + q.ident(c.name)
+    // Constraints the columns imply come after the explicit ones, column by column (catalog §0.8).
+    if (c.unique === true && c.index !== true) implied += `,\n    UNIQUE (${q.ident(c.name)})`
     const fk = c.foreignKey
     if (fk !== undefined) {
       const { name, remoteCol, referentTable, referentSchema, ...actions } = fk
       const def: ConstraintDefinition = { type: 'foreignKey', localCols: [c.name], referentTable, remoteCols: [remoteCol], ...(referentSchema === undefined ? {} : { referentSchema }), ...actions }
-      lines.push(constraintSql(def, name, 'create', `columns[${i}].foreignKey.`))
+      implied += `,\n    ${constraintSql(def, name, 'create', `columns[${i}].foreignKey.`)}`
     }
-  })
+  }
+  if (pkList !== '') body += `,\n    PRIMARY KEY (${pkList})`
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as (typeof constraints)[number]
+    if (c.type !== 'index') body += `,\n    ${constraintSql(c, c.name, 'create', `constraints[${i}].`)}`
+  }
+  body += implied
   const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
-  let sql = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)} (\n    ${lines.join(',\n    ')}\n)`
+  let sql = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)} (${body}\n)`
   if (op.postgresqlInherits !== undefined) sql += ` INHERITS (${op.postgresqlInherits.map((t) => q.ident(t)).join(', ')})`
   if (op.postgresqlPartitionBy !== undefined) sql += ` PARTITION BY ${op.postgresqlPartitionBy}`
   if (op.postgresqlWith !== undefined) {
@@ -59,19 +74,18 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): rea
   if (op.postgresqlOnCommit !== undefined) sql += ` ON COMMIT ${op.postgresqlOnCommit}`
   if (op.postgresqlTablespace !== undefined) sql += ` TABLESPACE ${q.ident(op.postgresqlTablespace)}`
   out.push(statement(sql))
-  const names = { tableName: op.tableName, schema: op.schema }
   for (const c of constraints) {
-    if (c.type === 'index') out.push(statement(createIndexSql(c, { ...names, indexName: c.name })))
+    if (c.type === 'index') out.push(statement(createIndexSql(c, { tableName: op.tableName, schema: op.schema, indexName: c.name })))
   }
-  for (const c of op.columns) {
+  for (const c of columns) {
     if (c.index === true) {
-      out.push(statement(createIndexSql({ columns: [c.name], ...(c.unique === true ? { unique: true } : {}) }, { ...names, indexName: columnIndexName(op.tableName, c.name, op.schema) })))
+      out.push(statement(createIndexSql({ columns: [c.name], ...(c.unique === true ? { unique: true } : {}) }, { tableName: op.tableName, schema: op.schema, indexName: columnIndexName(op.tableName, c.name, op.schema) })))
     }
   }
-  const table = q.qualified(op.tableName, op.schema)
-  if (op.comment !== undefined) out.push(statement(`COMMENT ON TABLE ${table} IS ${q.literal(op.comment)}`))
-  for (const c of op.columns) {
-    if (c.comment !== undefined) out.push(statement(`COMMENT ON COLUMN ${table}.${q.ident(c.name)} IS ${q.literal(c.comment)}`))
+  let table: string | undefined
+  if (op.comment !== undefined) out.push(statement(`COMMENT ON TABLE ${(table ??= q.qualified(op.tableName, op.schema))} IS ${q.literal(op.comment)}`))
+  for (const c of columns) {
+    if (c.comment !== undefined) out.push(statement(`COMMENT ON COLUMN ${(table ??= q.qualified(op.tableName, op.schema))}.${q.ident(c.name)} IS ${q.literal(c.comment)}`))
   }
   return out
 }

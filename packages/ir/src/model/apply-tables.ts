@@ -7,7 +7,7 @@ import type { DropTableOp } from '../ops/drop-table.js'
 import type { RenameTableOp } from '../ops/rename-table.js'
 import type { ApplyContext } from '../registry.js'
 import { foreignReference, referencesTable } from './column-refs.js'
-import { draftOf, refuse, requireTable, tableLabel, tablePosition } from './lookup.js'
+import { draftOf, refuse, removeWhere, requireTable, tableLabel, tablePosition } from './lookup.js'
 import { columnIndexName, tableModelOf } from './normalize.js'
 import { checkReferent } from './referents.js'
 import type { SchemaSnapshot } from './snapshot.js'
@@ -81,6 +81,8 @@ export function applyDropTable(draft: Draftable, op: DropTableOp, _ctx: ApplyCon
     refuse(op.kind, 'tableName', `table ${tableLabel(op.tableName, op.schema)} is referenced by a foreign key of table ${tableLabel(ref.table.name, ref.table.schema)}; expected a table no other table references`)
   }
   draft.tables.splice(at, 1)
+  // Engines drop a table's triggers with it.
+  if (draft.triggers !== undefined) removeWhere(draft.triggers, (t) => t.tableName === op.tableName && t.schema === op.schema)
 }
 
 /** @internal renameTable: foreign keys that point at the table follow it; index names do not change. */
@@ -90,6 +92,7 @@ export function applyRenameTable(draft: Draftable, op: RenameTableOp, _ctx: Appl
     refuse(op.kind, 'newTableName', `table ${tableLabel(op.newTableName, op.schema)} already exists; expected a new table name`)
   }
   table.name = op.newTableName
+  for (const t of draft.triggers ?? []) if (t.tableName === op.oldTableName && t.schema === op.schema) t.tableName = op.newTableName
   for (const t of draft.tables) {
     for (const c of t.constraints) {
       if (c.type === 'foreignKey' && referencesTable(c, op.oldTableName, op.schema)) c.referentTable = op.newTableName

@@ -59,6 +59,35 @@ export interface TableModel {
 }
 
 /**
+ * A trigger as an engine stores it: its name, the table it fires on, and the full
+ * `CREATE TRIGGER` text. Triggers are not created by ops (use `executeSql`); introspectors read
+ * them so that a table rebuild can re-create the ones the rebuilt table loses.
+ * @example
+ * const t: TriggerModel = { name: 'trg_audit', tableName: 'account', sql: 'CREATE TRIGGER trg_audit AFTER INSERT ON account BEGIN SELECT 1; END' }
+ */
+export interface TriggerModel {
+  readonly name: string
+  /** The table it fires on. */
+  readonly tableName: string
+  readonly schema?: string
+  /** The whole `CREATE TRIGGER` statement, as stored by the engine. */
+  readonly sql: string
+}
+
+/**
+ * A view as an engine stores it: its name and the full `CREATE VIEW` text. Like triggers, views
+ * are not created by ops; introspectors read them so that a table rebuild can re-create them.
+ * @example
+ * const v: ViewModel = { name: 'active_account', sql: 'CREATE VIEW active_account AS SELECT * FROM account' }
+ */
+export interface ViewModel {
+  readonly name: string
+  readonly schema?: string
+  /** The whole `CREATE VIEW` statement, as stored by the engine. */
+  readonly sql: string
+}
+
+/**
  * What a database looks like: its tables. Build one with `emptySnapshot()` and `applyOps`, or
  * read one from a live database with a dialect's introspector.
  * @example
@@ -67,4 +96,11 @@ export interface TableModel {
 export interface SchemaSnapshot {
   /** In creation order (engines report tables in no particular order; see `sameSchema`). */
   readonly tables: readonly TableModel[]
+  /**
+   * Triggers, when known (an introspector fills them; ops never create any). `applyOps` keeps
+   * them: `renameTable` moves a table's triggers along, `dropTable` drops them.
+   */
+  readonly triggers?: readonly TriggerModel[]
+  /** Views, when known (an introspector fills them; ops never create any). `applyOps` keeps them as they are. */
+  readonly views?: readonly ViewModel[]
 }

@@ -1,0 +1,92 @@
+import { UnsupportedOperationError, isNullable, typeName, type Column, type Identity, type ServerDefault } from '@athanor/ir'
+import { foreignKeyTail } from './constraint-sql.js'
+import { mssqlQuote as q } from './quote.js'
+import { mssqlType } from './types.js'
+
+const INTEGERS = new Set(['integer', 'bigint', 'smallint'])
+
+function refuse(path: string, message: string): never {
+  throw new UnsupportedOperationError({ engine: 'mssql', path, message: `mssql: ${message}` })
+}
+
+/** `DEFAULT` text of a server default: a literal quoted, SQL verbatim. */
+export function defaultSql(value: ServerDefault): string {
+  return 'literal' in value ? q.literal(value.literal) : value.sql
+}
+
+/**
+ * `IDENTITY`, or `IDENTITY(start,increment)` with 1 for the one not given (catalog §2.5). SQL
+ * Server has no other identity options: `minValue`, `maxValue`, `cycle` and `cache` are refused.
+ */
+export function identitySql(identity: Identity, path: string): string {
+  for (const field of ['minValue', 'maxValue', 'cycle', 'cache'] as const) {
+    // Differs from Alembic, which drops these silently on SQL Server.
+    if (identity[field] !== undefined) refuse(`${path}.${field}`, `an IDENTITY column has only a start and an increment; remove ${field}`)
+  }
+  if (identity.start === undefined && identity.increment === undefined) return 'IDENTITY'
+  return `IDENTITY(${identity.start ?? 1},${identity.increment ?? 1})`
+}
+
+/**
+ * True when the column becomes `IDENTITY` without saying so (SQLAlchemy's "auto" rule, catalog
+ * §2.5): the table's only primary-key column, an integer type, no default, identity or computed
+ * value, `autoincrement` not `false`, and a foreign key only with `autoincrement: true`.
+ */
+export function isAutoIdentity(column: Column, soleIntegerPk: boolean): boolean {
+  return (
+    soleIntegerPk &&
+    column.autoincrement !== false &&
+    (column.foreignKey === undefined || column.autoincrement === true) &&
+    column.serverDefault === undefined &&
+    column.identity === undefined &&
+    column.computed === undefined &&
+    INTEGERS.has(typeName(column.type))
+  )
+}
+
+/** True when the type can be an `IDENTITY` (integers, and `NUMERIC(p, 0)`, left to the engine). */
+function integerLike(column: Column): boolean {
+  return INTEGERS.has(typeName(column.type)) || typeName(column.type) === 'numeric' || typeName(column.type) === 'raw'
+}
+
+/**
+ * `name TYPE [NOT NULL | NULL] [IDENTITY[(s,i)] | DEFAULT d]`, or for a computed column
+ * `name AS (e) [PERSISTED] [NOT NULL]` (catalog §0.7): SQL Server always says NULL or NOT NULL
+ * for a stored column. `autoIdentity` numbers the column (see {@link isAutoIdentity}).
+ */
+export function columnSpec(column: Column, options: { readonly autoIdentity?: boolean; readonly path?: string } = {}): string {
+  const path = options.path ?? 'column'
+  const name = q.ident(column.name)
+  if (column.computed !== undefined) {
+    const persisted = column.computed.persisted === true ? ' PERSISTED' : ''
+    if (column.nullable === false && persisted === '') refuse(`${path}.nullable`, 'a computed column can be NOT NULL only when it is persisted; set computed.persisted: true')
+    return `${name} AS (${column.computed.sqltext})${persisted}${column.nullable === false ? ' NOT NULL' : ''}`
+  }
+  const identity = column.identity !== undefined || options.autoIdentity === true
+  if (identity) {
+    // Differs from Alembic, which writes NOT NULL anyway: the model would say nullable.
+    if (column.nullable === true) refuse(`${path}.nullable`, 'an identity column is always NOT NULL; drop nullable: true')
+    if (column.serverDefault !== undefined) refuse(`${path}.serverDefault`, 'an identity column cannot have a default')
+    if (!integerLike(column)) refuse(`${path}.type`, 'an identity column has an integer type')
+  }
+  let out = `${name} ${mssqlType(column.type, `${path}.type`)} ${identity || !isNullable(column) ? 'NOT NULL' : 'NULL'}`
+  if (column.identity !== undefined) out += ` ${identitySql(column.identity, `${path}.identity`)}`
+  else if (identity) out += ' IDENTITY'
+  else if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
+  return out
+}
+
+/** ` REFERENCES [schema.]t (c) [ON DELETE a] [ON UPDATE a]` of a column-level foreign key. */
+export function inlineReferences(column: Column, path = 'column'): string {
+  const fk = column.foreignKey
+  if (fk === undefined) return ''
+  const named = fk.name === undefined ? '' : ` CONSTRAINT ${q.ident(fk.name)}`
+  return `${named} REFERENCES ${q.qualified(fk.referentTable, fk.referentSchema)} (${q.ident(fk.remoteCol)})${foreignKeyTail(fk, `${path}.foreignKey.`)}`
+}
+
+/** ` [CONSTRAINT n] CHECK (cond)` of a column-level check. */
+export function inlineCheck(column: Column): string {
+  const c = column.check
+  if (c === undefined) return ''
+  return ` ${c.name === undefined ? '' : `CONSTRAINT ${q.ident(c.name)} `}CHECK (${c.condition})`
+}

@@ -1,0 +1,149 @@
+import { UnsupportedOperationError, isNullable, normalizeType, type Column, type ColumnType, type Computed, type ServerDefault } from '@athanor/ir'
+import { mysqlLiteral, mysqlTextLiteral } from './quote.js'
+import { supports, type MysqlTarget } from './target.js'
+import { isDatetimeFamily, mysqlType } from './types.js'
+
+// A column's definition, in the two orders the reference writes it (catalog §0.7, §2.3):
+//   CREATE TABLE / ADD COLUMN: name TYPE [GENERATED …] [NOT NULL] [COMMENT 'c'] [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]
+//   MODIFY / CHANGE:           TYPE [GENERATED …] NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT d [ON UPDATE x]] [COMMENT 'c']
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/
+const NOW_CALL = /^(CURRENT_TIMESTAMP|NOW|LOCALTIME|LOCALTIMESTAMP)\s*\(\s*\d*\s*\)$/i
+const LEADING_LITERAL = /^(['"(]|[xXbB]'|0[xXbB]|_[A-Za-z0-9]+\s*['xXbB])/
+
+/**
+ * True when an SQL default must be wrapped in parentheses to be accepted as an expression default
+ * (MySQL 8.0.13+, MariaDB 10.2.1+; catalog §0.7): not a quoted literal or one already in
+ * parentheses, not a number or a single word (`NULL`, `CURRENT_TIMESTAMP`), not `now(n)`-style
+ * calls MySQL takes bare on DATETIME, and not a legacy `… ON UPDATE …` default.
+ * @example
+ * needsParentheses('uuid()') // true
+ * needsParentheses('CURRENT_TIMESTAMP') // false
+ */
+export function needsParentheses(sql: string): boolean {
+  const s = sql.trim()
+  return !(LEADING_LITERAL.test(s) || NUMBER.test(s) || WORD.test(s) || NOW_CALL.test(s) || /\bON\s+UPDATE\b/i.test(s))
+}
+
+const NO_LITERAL_DEFAULT = new Set(['text', 'json', 'binary'])
+
+/**
+ * The text after `DEFAULT`: a literal quoted (see `mysqlLiteral`), SQL verbatim, or in parentheses
+ * where the server takes expression defaults and the SQL needs them. On MySQL a TEXT, BLOB or JSON
+ * column takes only an expression default, so a literal there is written `('…')`.
+ * @example
+ * defaultSql({ literal: '5' }, 'integer', target) // "'5'"
+ */
+export function defaultSql(value: ServerDefault, type: ColumnType | undefined, target: MysqlTarget, path = 'serverDefault'): string {
+  const expressions = supports(target, 'expressionDefaults')
+  if ('literal' in value) {
+    const literal = mysqlLiteral(value.literal, target.noBackslashEscapes)
+    if (target.flavour === 'mysql' && type !== undefined && NO_LITERAL_DEFAULT.has(normalizeType(type).name)) {
+      if (!expressions) {
+        throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: a TEXT, BLOB or JSON column takes a default from MySQL 8.0.13 on` })
+      }
+      return `(${literal})`
+    }
+    return literal
+  }
+  return expressions && needsParentheses(value.sql) ? `(${value.sql})` : value.sql
+}
+
+/** ` GENERATED ALWAYS AS (e) [STORED | VIRTUAL]` (absent `persisted`: the engine's default, VIRTUAL). */
+export function computedSql(computed: Computed): string {
+  const kind = computed.persisted === true ? ' STORED' : computed.persisted === false ? ' VIRTUAL' : ''
+  return ` GENERATED ALWAYS AS (${computed.sqltext})${kind}`
+}
+
+/** ` COMMENT '…'`, or nothing for no comment or an empty one (MySQL stores no comment as ''). */
+export function commentClause(comment: string | null | undefined, target: MysqlTarget, path: string): string {
+  return comment === undefined || comment === null || comment === '' ? '' : ` COMMENT ${mysqlTextLiteral(comment, target.noBackslashEscapes, target.name, path)}`
+}
+
+/** Refuses an `ON UPDATE` on a type that has none (MySQL: only DATETIME and TIMESTAMP). */
+function checkOnUpdate(onUpdate: string | null | undefined, type: ColumnType, target: MysqlTarget, path: string): void {
+  if (onUpdate !== undefined && onUpdate !== null && !isDatetimeFamily(type, target.flavour)) {
+    throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: ON UPDATE applies to DATETIME and TIMESTAMP columns only` })
+  }
+}
+
+/** Refuses AUTO_INCREMENT together with a default or a generated value, which MySQL rejects. */
+function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, computed: boolean, target: MysqlTarget, path: string): void {
+  if (autoincrement && (hasDefault || computed)) {
+    throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: an AUTO_INCREMENT column cannot have a ${hasDefault ? 'default' : 'generated value'}` })
+  }
+}
+
+/**
+ * `name TYPE [GENERATED ALWAYS AS (e) [STORED|VIRTUAL]] [NOT NULL] [COMMENT 'c']
+ * [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]`, for CREATE TABLE and ADD COLUMN. `autoincrement`
+ * is whether the column gets AUTO_INCREMENT (see `autoincrementOf`); `path` is the column's, for
+ * errors. An identity column is refused: MySQL has none (Alembic silently drops it).
+ */
+export function columnSpec(column: Column, target: MysqlTarget, options: { readonly autoincrement: boolean; readonly path: string }): string {
+  const { path } = options
+  if (column.identity !== undefined) {
+    // Differs from Alembic, which renders the column without its identity (catalog §0.7).
+    throw new UnsupportedOperationError({ engine: target.name, path: `${path}.identity`, message: `${target.name} has no identity columns; use autoincrement: true` })
+  }
+  checkOnUpdate(column.mysqlOnUpdate, column.type, target, `${path}.mysqlOnUpdate`)
+  checkAutoincrement(options.autoincrement, column.serverDefault !== undefined, column.computed !== undefined, target, `${path}.autoincrement`)
+  let out = `${target.quote.ident(column.name)} ${mysqlType(column.type, target, `${path}.type`)}`
+  if (column.computed !== undefined) out += computedSql(column.computed)
+  if (!isNullable(column)) out += notNull(column.computed !== undefined, target, `${path}.nullable`)
+  // A nullable TIMESTAMP says NULL, or MySQL (explicit_defaults_for_timestamp off) makes it NOT NULL.
+  else if (isTimestamp(column.type, target)) out += ' NULL'
+  out += commentClause(column.comment, target, `${path}.comment`)
+  if (options.autoincrement) out += ' AUTO_INCREMENT'
+  else if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault, column.type, target, `${path}.serverDefault`)}`
+  if (column.mysqlOnUpdate !== undefined) out += ` ON UPDATE ${column.mysqlOnUpdate}`
+  return out
+}
+
+/** ` NOT NULL`, refused on a MariaDB generated column (always nullable there: catalog §2.3). */
+function notNull(computed: boolean, target: MysqlTarget, path: string): string {
+  if (computed && target.flavour === 'mariadb') {
+    throw new UnsupportedOperationError({ engine: target.name, path, message: 'mariadb: a generated column cannot be NOT NULL' })
+  }
+  return ' NOT NULL'
+}
+
+function isTimestamp(type: ColumnType, target: MysqlTarget): boolean {
+  const t = normalizeType(type)
+  return t.name === 'raw' && /^\s*TIMESTAMP\b/i.test(t.dialects?.[target.flavour] ?? t.dialects?.['mysql'] ?? t.sql)
+}
+
+/** Everything MODIFY and CHANGE restate about a column. */
+export interface ColumnState {
+  readonly type: ColumnType
+  readonly nullable: boolean
+  readonly serverDefault: ServerDefault | null
+  readonly comment: string | null
+  readonly autoincrement: boolean
+  readonly onUpdate: string | null
+  readonly computed: Computed | null
+}
+
+/**
+ * `TYPE [GENERATED …] NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT d [ON UPDATE x]] [COMMENT 'c']`: the
+ * whole column as MODIFY and CHANGE need it (catalog §2.3). `paths` names the op fields each part
+ * came from, for errors.
+ */
+export function restatedSpec(
+  state: ColumnState,
+  target: MysqlTarget,
+  paths: { readonly type: string; readonly nullable: string; readonly serverDefault: string; readonly autoincrement: string; readonly comment: string },
+): string {
+  checkOnUpdate(state.onUpdate, state.type, target, 'mysqlOnUpdate')
+  checkAutoincrement(state.autoincrement, state.serverDefault !== null, state.computed !== null, target, paths.autoincrement)
+  let out = mysqlType(state.type, target, paths.type)
+  if (state.computed !== null) out += computedSql(state.computed)
+  // MariaDB takes no NULL / NOT NULL on a generated column.
+  if (!state.nullable) out += notNull(state.computed !== null, target, paths.nullable)
+  else if (state.computed === null || target.flavour === 'mysql') out += ' NULL'
+  if (state.autoincrement) out += ' AUTO_INCREMENT'
+  if (state.serverDefault !== null) out += ` DEFAULT ${defaultSql(state.serverDefault, state.type, target, paths.serverDefault)}`
+  if (state.onUpdate !== null) out += ` ON UPDATE ${state.onUpdate}`
+  return out + commentClause(state.comment, target, paths.comment)
+}

@@ -1,0 +1,137 @@
+import { columnList, constraintPrefix } from '@athanor/dialect-kit'
+import {
+  UnsupportedOperationError, type ConstraintDefinition, type Deferrability, type ForeignKeyDefinition, type ForeignKeyOptions, type IndexColumn, type IndexDefinition,
+} from '@athanor/ir'
+import { supports, type MysqlTarget } from './target.js'
+
+const keywordOf = (value: string): string => value.trim().replace(/\s+/g, ' ').toUpperCase()
+
+function refuse(target: MysqlTarget, path: string, message: string): never {
+  throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: ${message}` })
+}
+
+/**
+ * Refuses deferrability MySQL cannot give: every constraint is checked immediately, so
+ * `deferrable: false` and `initially: 'IMMEDIATE'` are accepted (and not written) while
+ * `deferrable: true` and `INITIALLY DEFERRED` are refused. `path` is empty or ends with `.`.
+ */
+export function checkDeferrability(c: Deferrability, target: MysqlTarget, path: string): void {
+  if (c.deferrable === true) refuse(target, `${path}deferrable`, 'constraints cannot be deferrable')
+  if (c.initially !== undefined && keywordOf(c.initially) !== 'IMMEDIATE') refuse(target, `${path}initially`, 'constraints cannot be INITIALLY DEFERRED')
+}
+
+/**
+ * ` ON DELETE a ON UPDATE a`, after refusing what InnoDB rejects: `MATCH` (catalog §2.3: the
+ * reference refuses it too), `SET DEFAULT`, PostgreSQL's `SET NULL (cols)`, and deferrability.
+ */
+export function foreignKeyActionsSql(fk: ForeignKeyOptions, target: MysqlTarget, path: string): string {
+  if (fk.match !== undefined) refuse(target, `${path}match`, 'foreign keys take no MATCH clause')
+  checkDeferrability(fk, target, path)
+  let out = ''
+  for (const [field, words] of [['onDelete', 'ON DELETE'], ['onUpdate', 'ON UPDATE']] as const) {
+    const action = fk[field]
+    if (action === undefined) continue
+    const word = keywordOf(action)
+    if (word.includes('(')) refuse(target, `${path}${field}`, `${word} names columns only on PostgreSQL`)
+    if (word === 'SET DEFAULT') refuse(target, `${path}${field}`, 'InnoDB rejects SET DEFAULT actions')
+    out += ` ${words} ${action}`
+  }
+  return out
+}
+
+/** Refuses CHECK constraints on servers that parse and ignore them (MySQL before 8.0.16, MariaDB before 10.2.1). */
+export function checkCheckConstraints(target: MysqlTarget, path: string): void {
+  if (!supports(target, 'checkConstraints')) refuse(target, path, 'this server version parses CHECK constraints but does not enforce them')
+}
+
+/** Where a constraint is written: the path of its fields (empty, or ending with `.`), its table's schema, MariaDB's IF NOT EXISTS. */
+export interface ConstraintPlace {
+  readonly path?: string
+  /** The schema of the table the constraint is on (a foreign key to a table without a schema then names the default database). */
+  readonly schema?: string | undefined
+  readonly ifNotExists?: boolean
+}
+
+/**
+ * The referent of a foreign key: `[schema.]table`. MySQL looks an unqualified referent up in the
+ * database of the table holding the key, not in the connection's; so a key from a table in
+ * another schema to one without a schema names the default database (the dialect's `database`
+ * option), and is refused without it.
+ */
+function referentSql(c: ForeignKeyDefinition, target: MysqlTarget, place: ConstraintPlace): string {
+  const schema = c.referentSchema ?? (place.schema === undefined ? undefined : target.database)
+  if (c.referentSchema === undefined && place.schema !== undefined && schema === undefined) {
+    refuse(target, `${place.path ?? ''}referentSchema`, `a foreign key from a table in database ${JSON.stringify(place.schema)} to one in the default database needs its name; give referentSchema, or create the dialect with the database option`)
+  }
+  return target.quote.qualified(c.referentTable, schema)
+}
+
+/**
+ * The body of a table constraint: `[CONSTRAINT n] PRIMARY KEY (…)`, `[CONSTRAINT n] UNIQUE (…)`,
+ * `[CONSTRAINT n] FOREIGN KEY(…) REFERENCES t (…) [ON DELETE a] [ON UPDATE a]`,
+ * `[CONSTRAINT n] CHECK (…)`. With `ifNotExists`, MariaDB's IF NOT EXISTS goes where its grammar
+ * has it for the kind: `CONSTRAINT IF NOT EXISTS n CHECK`, `UNIQUE IF NOT EXISTS (…)`,
+ * `FOREIGN KEY IF NOT EXISTS (…)`.
+ */
+export function constraintSql(c: ConstraintDefinition, name: string | undefined, target: MysqlTarget, place: ConstraintPlace = {}): string {
+  const q = target.quote
+  const path = place.path ?? ''
+  const ine = place.ifNotExists === true ? 'IF NOT EXISTS ' : ''
+  const prefix = constraintPrefix(q, name)
+  switch (c.type) {
+    case 'primaryKey':
+      return `${prefix}PRIMARY KEY (${columnList(q, c.columns)})`
+    case 'unique':
+      checkDeferrability(c, target, path)
+      return `${prefix}UNIQUE ${ine}(${columnList(q, c.columns)})`
+    case 'foreignKey': {
+      const actions = foreignKeyActionsSql(c, target, path)
+      return `${prefix}FOREIGN KEY${ine === '' ? '' : ` ${ine}`}(${columnList(q, c.localCols)}) REFERENCES ${referentSql(c, target, place)} (${columnList(q, c.remoteCols)})${actions}`
+    }
+    case 'check':
+      checkCheckConstraints(target, `${path}condition`)
+      checkDeferrability(c, target, path)
+      return `${ine !== '' && name !== undefined ? `CONSTRAINT ${ine}${q.ident(name)} ` : prefix}CHECK (${c.condition})`
+  }
+}
+
+// A named column, optionally quoted, with an optional prefix length and direction: written as is.
+// Anything else is an expression, which MySQL wants in its own parentheses (catalog §2.3).
+const PLAIN_KEY_PART = /^\s*(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)(\s*\(\s*\d+\s*\))?(\s+(ASC|DESC))?\s*$/i
+
+/**
+ * One key part of an index: a named column with its `mysqlLength` prefix (`a(10)`), or an
+ * expression in parentheses (`(lower(a))`, MySQL 8.0.13+; refused on MariaDB, which has no
+ * functional indexes). A `{ sql }` that is just a column and a direction (`b DESC`) is written as is.
+ */
+export function indexColumnSql(column: IndexColumn, length: IndexDefinition['mysqlLength'], target: MysqlTarget, path: string): string {
+  if (typeof column === 'string') {
+    const n = typeof length === 'number' ? length : length !== undefined && Object.hasOwn(length, column) ? length[column] : undefined
+    return `${target.quote.ident(column)}${n === undefined ? '' : `(${n})`}`
+  }
+  if (PLAIN_KEY_PART.test(column.sql)) return column.sql.trim()
+  if (!supports(target, 'functionalIndexes')) refuse(target, path, `${target.flavour === 'mariadb' ? 'MariaDB has' : 'this server version has'} no indexes on expressions; index a generated column instead`)
+  return `(${column.sql})`
+}
+
+/**
+ * `CREATE [UNIQUE | FULLTEXT | SPATIAL] INDEX [IF NOT EXISTS] name ON [schema.]table (parts)
+ * [USING BTREE | HASH]` (catalog §2.3). `IF NOT EXISTS` exists on MariaDB only.
+ */
+export function createIndexSql(
+  index: IndexDefinition,
+  names: { readonly indexName: string; readonly tableName: string; readonly schema?: string | undefined },
+  target: MysqlTarget,
+  options: { readonly ifNotExists?: boolean | undefined; readonly path?: string } = {},
+): string {
+  const q = target.quote
+  const path = options.path ?? ''
+  if (index.unique === true && index.mysqlPrefix !== undefined) refuse(target, `${path}mysqlPrefix`, `a ${keywordOf(index.mysqlPrefix)} index cannot be UNIQUE`)
+  if (options.ifNotExists === true && !supports(target, 'indexIfExists')) refuse(target, `${path}ifNotExists`, 'CREATE INDEX has no IF NOT EXISTS form on MySQL')
+  const kind = index.unique === true ? 'UNIQUE ' : index.mysqlPrefix === undefined ? '' : `${keywordOf(index.mysqlPrefix)} `
+  const parts = index.columns.map((c, i) => indexColumnSql(c, index.mysqlLength, target, `${path}columns[${i}]`))
+  let out = `CREATE ${kind}INDEX ${options.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.ident(names.indexName, { force: index.quote === true })} `
+  out += `ON ${q.qualified(names.tableName, names.schema)} (${parts.join(', ')})`
+  if (index.mysqlUsing !== undefined) out += ` USING ${keywordOf(index.mysqlUsing)}`
+  return out
+}

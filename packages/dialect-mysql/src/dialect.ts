@@ -1,0 +1,122 @@
+import {
+  compileBatchAsAlters, containerHandlers, defineDialect, type Capabilities, type Dialect, type Handler, type HandlerContext, type Handlers,
+  type Statement,
+} from '@athanor/dialect-kit'
+import type { OpBase } from '@athanor/ir'
+import { checkOpNames } from './names.js'
+import { compileAddColumn } from './ops/add-column.js'
+import { compileAlterColumn } from './ops/alter-column.js'
+import { compileBulkInsert } from './ops/bulk-insert.js'
+import { compileCreateCheckConstraint } from './ops/create-check-constraint.js'
+import { compileCreateForeignKey } from './ops/create-foreign-key.js'
+import { compileCreateIndex } from './ops/create-index.js'
+import { compileCreatePrimaryKey } from './ops/create-primary-key.js'
+import { compileCreateTableComment } from './ops/create-table-comment.js'
+import { compileCreateTable } from './ops/create-table.js'
+import { compileCreateUniqueConstraint } from './ops/create-unique-constraint.js'
+import { compileDropColumn } from './ops/drop-column.js'
+import { compileDropConstraint } from './ops/drop-constraint.js'
+import { compileDropIndex } from './ops/drop-index.js'
+import { compileDropTableComment } from './ops/drop-table-comment.js'
+import { compileDropTable } from './ops/drop-table.js'
+import { compileExecuteSql } from './ops/execute-sql.js'
+import { compileRenameTable } from './ops/rename-table.js'
+import { createMysqlQuoter } from './quote.js'
+import { flavourOf, mysqlTarget, supports, type MysqlDialectOptions, type MysqlTarget } from './target.js'
+
+/**
+ * What a MySQL or MariaDB server does natively: no transactional DDL (an offline script says so
+ * and is not wrapped in a transaction), no deferrable constraints, partial indexes or identity
+ * columns; IF [NOT] EXISTS on columns, indexes and constraints on MariaDB only; indexes on
+ * expressions on MySQL 8.0.13+ only.
+ * @example
+ * mysqlCapabilities(mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)).columnIfExists // true
+ */
+export function mysqlCapabilities(target: Pick<MysqlTarget, 'flavour' | 'version'>): Capabilities {
+  return {
+    transactionalDdl: false,
+    alterConstraints: true,
+    alterColumn: true,
+    renameColumn: true,
+    dropColumn: true,
+    comments: true,
+    schemas: true,
+    columnIfExists: supports(target, 'columnIfExists'),
+    deferrableConstraints: false,
+    partialIndexes: false,
+    expressionIndexes: supports(target, 'functionalIndexes'),
+    identityColumns: false,
+  }
+}
+
+/** A handler of this package: the op, the context, and the server it compiles for. */
+type MysqlHandler<O> = (op: O, ctx: HandlerContext, target: MysqlTarget) => readonly Statement[]
+
+/**
+ * The handler of every op kind for one target, in the order of the IR's kinds. Each op that
+ * writes SQL has its names checked first (see `checkOpNames`); batches compile their children as
+ * ALTERs (MySQL alters in place, so `recreate: "auto"` never rebuilds).
+ * @example
+ * const handlers = mysqlHandlers(mysqlTarget({ flavour: 'mariadb' }, mariadbQuote))
+ */
+export function mysqlHandlers(target: MysqlTarget): Handlers {
+  const leaf = <O extends OpBase>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
+    checkOpNames(op, target)
+    return compile(op, ctx, target)
+  }
+  return {
+    addColumn: leaf(compileAddColumn),
+    alterColumn: leaf(compileAlterColumn),
+    dropColumn: leaf(compileDropColumn),
+    createTable: leaf(compileCreateTable),
+    dropTable: leaf(compileDropTable),
+    renameTable: leaf(compileRenameTable),
+    createIndex: leaf(compileCreateIndex),
+    dropIndex: leaf(compileDropIndex),
+    createPrimaryKey: leaf(compileCreatePrimaryKey),
+    createUniqueConstraint: leaf(compileCreateUniqueConstraint),
+    createForeignKey: leaf(compileCreateForeignKey),
+    createCheckConstraint: leaf(compileCreateCheckConstraint),
+    dropConstraint: leaf(compileDropConstraint),
+    createTableComment: leaf(compileCreateTableComment),
+    dropTableComment: leaf(compileDropTableComment),
+    bulkInsert: leaf(compileBulkInsert),
+    executeSql: leaf(compileExecuteSql),
+    batch: compileBatchAsAlters,
+    ...containerHandlers,
+  } satisfies Handlers
+}
+
+/**
+ * A MySQL or MariaDB dialect for a server flavour, version and backslash mode (see
+ * {@link MysqlDialectOptions}). Its name is the flavour.
+ * @example
+ * const mariadb1011 = createMysqlDialect({ flavour: 'mariadb', version: '10.11', noBackslashEscapes: false })
+ * mariadb1011.compile(dropConstraint({ constraintName: 'ck_a', tableName: 't', type: 'check' }))
+ * // [{ sql: 'ALTER TABLE t DROP CONSTRAINT ck_a' }]
+ */
+export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
+  const flavour = flavourOf(options)
+  const quote = createMysqlQuoter(flavour, options.noBackslashEscapes)
+  const target = mysqlTarget({ ...options, flavour }, quote)
+  return defineDialect({ name: flavour, capabilities: mysqlCapabilities(target), quote, handlers: mysqlHandlers(target) })
+}
+
+/**
+ * The MySQL dialect: MySQL 8.0.16 or later, backslash mode unknown (literals are written to read
+ * the same with and without NO_BACKSLASH_ESCAPES).
+ * @example
+ * import { addColumn } from '@athanor/ir'
+ * mysql.compile(addColumn({ tableName: 't', column: { name: 'c', type: 'integer', comment: 'count' } }))
+ * // [{ sql: "ALTER TABLE t ADD COLUMN c INTEGER COMMENT 'count'" }]
+ */
+export const mysql: Dialect = createMysqlDialect({ flavour: 'mysql' })
+
+/**
+ * The MariaDB dialect: MariaDB 10.6 or later (tested on 10.11), backslash mode unknown.
+ * @example
+ * import { dropColumn } from '@athanor/ir'
+ * mariadb.compile(dropColumn({ tableName: 't', columnName: 'c', ifExists: true }))
+ * // [{ sql: 'ALTER TABLE t DROP COLUMN IF EXISTS c' }]
+ */
+export const mariadb: Dialect = createMysqlDialect({ flavour: 'mariadb' })

@@ -1,0 +1,45 @@
+import type { OpBase } from '@athanor/ir'
+import { checkName } from './quote.js'
+import type { MysqlTarget } from './target.js'
+
+// Every name an op holds is checked before any SQL is written, so that a name MySQL would reject
+// (longer than 64 characters, ending with a space, outside the Basic Multilingual Plane) is
+// refused with the path of the field that holds it (`column.name`, `constraints[2].columns[0]`),
+// not by the server halfway through a migration.
+
+/** Fields that hold one name. */
+const NAME_FIELDS = new Set([
+  'name', 'tableName', 'columnName', 'newColumnName', 'schema', 'constraintName', 'indexName', 'sourceTable', 'sourceSchema', 'referentTable',
+  'referentSchema', 'oldTableName', 'newTableName', 'remoteCol', 'insertBefore', 'insertAfter',
+])
+
+/** Fields that hold a list of names (or, for `columns`, of columns and index columns). */
+const LIST_FIELDS = new Set(['columns', 'localCols', 'remoteCols'])
+
+/**
+ * Fields that hold something with names inside. What a drop carries to be reversible (`table`,
+ * `index`, `constraint`) is not written, so not checked.
+ */
+const NESTED_FIELDS = new Set(['column', 'constraints', 'foreignKey', 'check'])
+
+function walk(value: unknown, path: string, visit: (name: string, path: string) => void): void {
+  if (typeof value !== 'object' || value === null) return
+  for (const [key, field] of Object.entries(value)) {
+    const at = path === '' ? key : `${path}.${key}`
+    if (NAME_FIELDS.has(key) && typeof field === 'string') visit(field, at)
+    else if ((LIST_FIELDS.has(key) || NESTED_FIELDS.has(key)) && Array.isArray(field)) {
+      field.forEach((item: unknown, i) => (typeof item === 'string' ? visit(item, `${at}[${i}]`) : walk(item, `${at}[${i}]`, visit)))
+    } else if (NESTED_FIELDS.has(key)) walk(field, at, visit)
+  }
+}
+
+/**
+ * Refuses the first name of the op that MySQL cannot take, with `UNSUPPORTED_OPERATION`, the op's
+ * kind and the path of the field (see `nameProblem`). Types, defaults, SQL text and data are not
+ * names and are not looked at; child ops of containers and batches are checked when compiled.
+ * @example
+ * checkOpNames(dropTable({ tableName: 'x'.repeat(65) }), target) // throws, path 'tableName'
+ */
+export function checkOpNames(op: OpBase, target: MysqlTarget): void {
+  walk(op, '', (name, path) => checkName(name, target.name, path, op.kind))
+}

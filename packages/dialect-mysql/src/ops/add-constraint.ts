@@ -1,0 +1,25 @@
+import { alterTable, statement, type Statement } from '@athanor/dialect-kit'
+import { UnsupportedOperationError, type ConstraintDefinition } from '@athanor/ir'
+import { constraintSql } from '../constraint-sql.js'
+import { supports, type MysqlTarget } from '../target.js'
+
+/**
+ * `ALTER TABLE t ADD <constraint>`, shared by the four create-constraint handlers. `ifNotExists`
+ * exists on MariaDB only, in a different place per kind: `ADD CONSTRAINT IF NOT EXISTS n CHECK …`,
+ * `ADD CONSTRAINT n UNIQUE IF NOT EXISTS (…)`, `ADD CONSTRAINT n FOREIGN KEY IF NOT EXISTS (…)`;
+ * a primary key has none.
+ */
+export function addConstraint(
+  kind: string,
+  names: { readonly tableName: string; readonly schema?: string | undefined; readonly constraintName: string; readonly ifNotExists?: boolean | undefined },
+  def: ConstraintDefinition,
+  target: MysqlTarget,
+): readonly Statement[] {
+  const table = alterTable(target.quote, names.tableName, names.schema)
+  if (names.ifNotExists !== true) return [statement(`${table} ADD ${constraintSql(def, names.constraintName, target, { schema: names.schema })}`)]
+  if (!supports(target, 'constraintIfExists') || def.type === 'primaryKey') {
+    const what = def.type === 'primaryKey' ? 'ADD PRIMARY KEY has no IF NOT EXISTS form' : 'ADD CONSTRAINT has no IF NOT EXISTS form on MySQL'
+    throw new UnsupportedOperationError({ kind, engine: target.name, path: 'ifNotExists', message: `${target.name}: ${what}` })
+  }
+  return [statement(`${table} ADD ${constraintSql(def, names.constraintName, target, { schema: names.schema, ifNotExists: true })}`)]
+}

@@ -1,0 +1,28 @@
+import type { HandlerContext, Statement } from '@athanor/dialect-kit'
+import { UnsupportedOperationError, findTable, sqlMentions, type CreateForeignKeyOp } from '@athanor/ir'
+import { hasReferentialAction } from '../check-rules.js'
+import type { MysqlTarget } from '../target.js'
+import { addConstraint } from './add-constraint.js'
+
+/**
+ * `ALTER TABLE s ADD CONSTRAINT n FOREIGN KEY [IF NOT EXISTS] (a) REFERENCES r (b) [ON DELETE …]
+ * [ON UPDATE …]`. InnoDB adds an index named n on the columns when no key or index starts with
+ * them (dropConstraint removes it again). With a schema snapshot, a referential action on a
+ * column a check names is refused: the server would reject it.
+ */
+export function compileCreateForeignKey(op: CreateForeignKeyOp, ctx: HandlerContext, target: MysqlTarget): readonly Statement[] {
+  const table = ctx.snapshot === undefined ? undefined : findTable(ctx.snapshot, op.sourceTable, op.sourceSchema)
+  if (table !== undefined && hasReferentialAction(op)) {
+    const checked = op.localCols.find((col) => table.constraints.some((c) => c.type === 'check' && sqlMentions(c.condition, col)))
+    if (checked !== undefined) {
+      throw new UnsupportedOperationError({
+        kind: op.kind,
+        engine: target.name,
+        path: op.onDelete !== undefined && hasReferentialAction({ onDelete: op.onDelete }) ? 'onDelete' : 'onUpdate',
+        message: `${target.name}: a foreign key cannot have an ON DELETE / ON UPDATE action on ${JSON.stringify(checked)}, which a CHECK names`,
+      })
+    }
+  }
+  const { kind: _k, constraintName: _n, sourceTable: _t, sourceSchema: _s, ifNotExists: _i, info: _info, ...def } = op
+  return addConstraint(op.kind, { tableName: op.sourceTable, schema: op.sourceSchema, constraintName: op.constraintName, ifNotExists: op.ifNotExists }, { type: 'foreignKey', ...def }, target)
+}

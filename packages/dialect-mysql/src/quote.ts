@@ -1,0 +1,154 @@
+import { UnsupportedOperationError } from '@athanor/ir'
+import { createQuoter, type Quoter } from '@athanor/dialect-kit'
+import { MARIADB_RESERVED, MYSQL_RESERVED } from './reserved.js'
+import type { MysqlFlavour } from './target.js'
+
+// Identifiers and string literals, the one audited path from names and strings to SQL text.
+//
+// String literals must read the same whatever the server's sql_mode says. In the default mode a
+// backslash inside '…' starts an escape (`\\` is one backslash, `\0` is NUL); under
+// NO_BACKSLASH_ESCAPES it is an ordinary character. Alembic doubles backslashes, which stores two
+// of them under NO_BACKSLASH_ESCAPES (catalog §0.5). A doubled quote (`''`) means one quote in
+// both modes, so a string without backslash or NUL is written plainly; one with either, when the
+// mode is unknown, as a hex literal with a character set introducer (`_utf8mb4 X'615c62'`), which
+// has no escapes at all. MySQL accepts only a quoted string after COMMENT, so a comment holding a
+// backslash or NUL needs the mode to be known (the `noBackslashEscapes` option) and is refused
+// otherwise.
+
+/** MySQL's longest table, column, index and constraint name, in characters. */
+export const MAX_IDENTIFIER_LENGTH = 64
+
+const NEEDS_HEX = /[\\\0]/
+
+const encoder = new TextEncoder()
+
+/** The UTF-8 bytes of a string as hex digits. */
+function hexOf(value: string): string {
+  let out = ''
+  for (const byte of encoder.encode(value)) out += byte.toString(16).padStart(2, '0')
+  return out
+}
+
+/** `'…'` with quotes doubled and, when backslashes are escapes, backslash, NUL and Ctrl-Z escaped. */
+function quoted(value: string, backslashEscapes: boolean): string {
+  let out = value.replaceAll("'", "''")
+  if (backslashEscapes) out = out.replaceAll('\\', '\\\\').replaceAll('\0', '\\0').replaceAll('\x1a', '\\Z')
+  return `'${out}'`
+}
+
+/**
+ * A string literal where MySQL accepts any literal (values, defaults). `noBackslashEscapes`:
+ * `false` escapes backslashes, `true` writes them as they are, absent writes a string holding a
+ * backslash or NUL as `_utf8mb4 X'…'`, which reads the same in both modes.
+ * @example
+ * mysqlLiteral("it's") // "'it''s'"
+ * mysqlLiteral('a\\b') // "_utf8mb4 X'615c62'"
+ * mysqlLiteral('a\\b', false) // "'a\\\\b'"
+ */
+export function mysqlLiteral(value: string, noBackslashEscapes?: boolean): string {
+  if (noBackslashEscapes === false) return quoted(value, true)
+  if (NEEDS_HEX.test(value)) return `_utf8mb4 X'${hexOf(value)}'`
+  return quoted(value, false)
+}
+
+/**
+ * A value of an ENUM type: as {@link mysqlLiteral}, but MySQL takes no character set introducer
+ * there, so the hex form is a bare `X'…'` (read in the column's character set).
+ * @example
+ * mysqlEnumValue('a\\b') // "X'615c62'"
+ */
+export function mysqlEnumValue(value: string, noBackslashEscapes?: boolean): string {
+  if (noBackslashEscapes === false) return quoted(value, true)
+  if (NEEDS_HEX.test(value)) return `X'${hexOf(value)}'`
+  return quoted(value, false)
+}
+
+/**
+ * A literal where MySQL accepts only a quoted string (`COMMENT '…'`, `COMMENT='…'`). A backslash
+ * needs a known mode (`noBackslashEscapes` true or false) and NUL the default mode; otherwise the
+ * text cannot be written safely and is refused with `UNSUPPORTED_OPERATION` at `path`.
+ * @example
+ * mysqlTextLiteral('a "b"', undefined, 'mysql', 'comment') // `'a "b"'`
+ */
+export function mysqlTextLiteral(value: string, noBackslashEscapes: boolean | undefined, engine: string, path: string): string {
+  if (noBackslashEscapes === false) return quoted(value, true)
+  if (value.includes('\0')) {
+    throw new UnsupportedOperationError({ engine, path, message: `${engine}: a comment cannot hold a NUL character unless the dialect knows backslashes are escapes (noBackslashEscapes: false)` })
+  }
+  if (value.includes('\\') && noBackslashEscapes !== true) {
+    throw new UnsupportedOperationError({
+      engine,
+      path,
+      message: `${engine}: a comment holding a backslash reads differently with and without NO_BACKSLASH_ESCAPES; create the dialect with noBackslashEscapes true or false`,
+    })
+  }
+  return quoted(value, false)
+}
+
+/**
+ * What is wrong with a name for MySQL, or undefined: longer than 64 characters, ending with a
+ * space (MySQL refuses those for tables and columns), holding a character outside the Basic
+ * Multilingual Plane (refused in identifiers) or NUL.
+ * @example
+ * nameProblem('a'.repeat(65)) // 'is longer than 64 characters, the limit of MySQL and MariaDB'
+ */
+export function nameProblem(name: string): string | undefined {
+  if (name.includes('\0')) return 'holds a NUL character'
+  if ([...name].length > MAX_IDENTIFIER_LENGTH) return `is longer than ${MAX_IDENTIFIER_LENGTH} characters, the limit of MySQL and MariaDB`
+  if (/[\ud800-\udfff]/.test(name)) return 'holds a character outside the Basic Multilingual Plane, which MySQL does not allow in names'
+  if (name.endsWith(' ')) return 'ends with a space, which MySQL does not allow in names'
+  return undefined
+}
+
+/**
+ * Refuses a name MySQL would reject or silently change, with `UNSUPPORTED_OPERATION` at `path`.
+ * @example
+ * checkName('x'.repeat(65), 'mysql', 'tableName') // throws, code UNSUPPORTED_OPERATION, path tableName
+ */
+export function checkName(name: string, engine: string, path: string, kind?: string): void {
+  const problem = nameProblem(name)
+  if (problem === undefined) return
+  const shown = name.length > 24 ? `${JSON.stringify(name.slice(0, 24))}…` : JSON.stringify(name)
+  throw new UnsupportedOperationError({ ...(kind === undefined ? {} : { kind }), engine, path, message: `${engine}: the name ${shown} ${problem}` })
+}
+
+/**
+ * The quoter of a flavour: `` `name` `` with backticks doubled, quoting only when needed (a
+ * reserved word of the flavour, upper case, a leading digit or `$`, other characters); names
+ * MySQL rejects are refused (see {@link nameProblem}); literals as {@link mysqlLiteral}.
+ * @example
+ * createMysqlQuoter('mysql').ident('back`tick') // '`back``tick`'
+ */
+export function createMysqlQuoter(flavour: MysqlFlavour, noBackslashEscapes?: boolean): Quoter {
+  const base = createQuoter({
+    dialect: flavour,
+    open: '`',
+    close: '`',
+    reserved: flavour === 'mariadb' ? MARIADB_RESERVED : MYSQL_RESERVED,
+    maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
+    literal: (value) => mysqlLiteral(value, noBackslashEscapes),
+  })
+  const ident = (name: string, options?: { readonly force?: boolean }): string => {
+    checkName(name, flavour, '')
+    return base.ident(name, options)
+  }
+  return Object.freeze({
+    ident,
+    qualified: (name: string, schema?: string) => (schema === undefined ? ident(name) : `${ident(schema)}.${ident(name)}`),
+    literal: base.literal,
+  })
+}
+
+/**
+ * The quoter of the `mysql` dialect (backslash mode unknown).
+ * @example
+ * mysqlQuote.ident('key') // '`key`'
+ */
+export const mysqlQuote: Quoter = createMysqlQuoter('mysql')
+
+/**
+ * The quoter of the `mariadb` dialect (backslash mode unknown).
+ * @example
+ * mariadbQuote.ident('offset') // '`offset`'
+ */
+export const mariadbQuote: Quoter = createMysqlQuoter('mariadb')

@@ -1,0 +1,103 @@
+import { renderType, type TypeParams, type TypeSpelling } from '@athanor/dialect-kit'
+import { UnsupportedOperationError, normalizeType, type ColumnType } from '@athanor/ir'
+import { mysqlEnumValue } from './quote.js'
+import type { MysqlTarget } from './target.js'
+
+const sized = (base: string) => (p: TypeParams) => (p.length === undefined ? base : `${base}(${p.length})`)
+// VARCHAR has no default length on MySQL (catalog §0.6: "VARCHAR requires a length").
+const needsLength = (base: string, suffix = '') => (p: TypeParams) => (p.length === undefined ? undefined : `${base}(${p.length})${suffix}`)
+const fractional = (base: string) => (p: TypeParams) => (p.precision === undefined ? base : `${base}(${p.precision})`)
+
+/**
+ * How MySQL and MariaDB spell each generic type; `noBackslashEscapes` says how enum values are
+ * written (see `mysqlLiteral`). A time zone is ignored: DATETIME and TIME keep none (catalog §0.6).
+ * @example
+ * mysqlTypeSpelling(true).enum // (p) => "ENUM('a', 'b')"
+ */
+export function mysqlTypeSpelling(noBackslashEscapes?: boolean): TypeSpelling {
+  return {
+    integer: 'INTEGER',
+    smallint: 'SMALLINT',
+    bigint: 'BIGINT',
+    varchar: needsLength('VARCHAR'),
+    // Differs from Alembic (NATIONAL VARCHAR, which MySQL 8 reads as the deprecated utf8mb3): a
+    // national string is a VARCHAR in utf8mb4, whatever the table's character set.
+    nvarchar: needsLength('VARCHAR', ' CHARACTER SET utf8mb4'),
+    char: sized('CHAR'),
+    // TEXT's length only picks among TINYTEXT … LONGTEXT; a raw type says which one is wanted.
+    text: 'TEXT',
+    boolean: 'BOOL',
+    numeric: (p) => (p.precision === undefined ? 'NUMERIC' : p.scale === undefined ? `NUMERIC(${p.precision})` : `NUMERIC(${p.precision}, ${p.scale})`),
+    float: (p) => (p.precision === undefined ? 'FLOAT' : `FLOAT(${p.precision})`),
+    double: 'DOUBLE',
+    date: 'DATE',
+    datetime: fractional('DATETIME'),
+    time: fractional('TIME'),
+    // MySQL has no interval type; SQLAlchemy's Interval is stored as a DATETIME there (epoch + the interval).
+    interval: 'DATETIME',
+    json: 'JSON',
+    binary: (p) => (p.length === undefined ? 'BLOB' : `VARBINARY(${p.length})`),
+    // SQLAlchemy's Uuid on MySQL: 32 hex digits (bulkInsert writes values without dashes).
+    uuid: 'CHAR(32)',
+    enum: (p) => `ENUM(${(p.values ?? []).map((v) => mysqlEnumValue(v, noBackslashEscapes)).join(', ')})`,
+  }
+}
+
+/**
+ * How MySQL and MariaDB spell each generic type, with the enum values of a dialect that does not
+ * know the backslash mode.
+ * @example
+ * mysqlTypes.boolean // 'BOOL'
+ */
+export const mysqlTypes: TypeSpelling = mysqlTypeSpelling()
+
+const spellings = new Map<boolean | undefined, TypeSpelling>([[undefined, mysqlTypes], [true, mysqlTypeSpelling(true)], [false, mysqlTypeSpelling(false)]])
+
+/**
+ * Spells a column type for the target, with its collation (`COLLATE x`). A raw type uses its
+ * spelling for the flavour (`mariadb`, then `mysql`), else its `sql`. Refuses what MySQL has no
+ * type for (VARCHAR without a length) and fractional seconds beyond 6 digits.
+ * @example
+ * mysqlType({ name: 'varchar', length: 20, collation: 'utf8mb4_bin' }, target) // 'VARCHAR(20) COLLATE utf8mb4_bin'
+ */
+export function mysqlType(type: ColumnType, target: MysqlTarget, path = 'type'): string {
+  const t = normalizeType(type)
+  if (t.name === 'raw') return t.dialects?.[target.flavour] ?? t.dialects?.['mysql'] ?? t.sql
+  if ((t.name === 'datetime' || t.name === 'time') && t.precision !== undefined && t.precision > 6) {
+    throw new UnsupportedOperationError({ engine: target.name, path: `${path}.precision`, message: `${target.name}: fractional seconds go to 6 digits; found precision ${t.precision}` })
+  }
+  const spelled = renderType(t, spellings.get(target.noBackslashEscapes) ?? mysqlTypes, target.name, path)
+  if ('collation' in t && t.collation !== undefined) return `${spelled} COLLATE ${target.quote.ident(t.collation)}`
+  return spelled
+}
+
+const DATETIME_FAMILY = /^\s*(DATETIME|TIMESTAMP)\b/i
+
+/**
+ * True for the types in the catalog's "DateTime family" (§2.3): generic `datetime` and raw
+ * DATETIME/TIMESTAMP spellings, not DATE or TIME. Setting a default on one is a CHANGE; these are
+ * also the only types with `ON UPDATE`.
+ * @example
+ * isDatetimeFamily({ name: 'raw', sql: 'TIMESTAMP(3)' }) // true
+ */
+export function isDatetimeFamily(type: ColumnType, flavour = 'mysql'): boolean {
+  const t = normalizeType(type)
+  if (t.name === 'datetime') return true
+  if (t.name !== 'raw') return false
+  return DATETIME_FAMILY.test(t.dialects?.[flavour] ?? t.dialects?.['mysql'] ?? t.sql)
+}
+
+const INTEGER_TYPES = /^\s*(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\b/i
+
+/**
+ * True for integer types, the only ones that can be AUTO_INCREMENT here (MySQL also allows it on
+ * FLOAT, deprecated in 8.0).
+ * @example
+ * isIntegerType('bigint') // true
+ */
+export function isIntegerType(type: ColumnType, flavour = 'mysql'): boolean {
+  const t = normalizeType(type)
+  if (t.name === 'integer' || t.name === 'smallint' || t.name === 'bigint') return true
+  if (t.name !== 'raw') return false
+  return INTEGER_TYPES.test(t.dialects?.[flavour] ?? t.dialects?.['mysql'] ?? t.sql)
+}

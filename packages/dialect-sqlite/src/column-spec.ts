@@ -1,0 +1,69 @@
+import { UnsupportedOperationError, isNullable, type Column, type ServerDefault } from '@athanor/ir'
+import { sqliteQuote as q } from './quote.js'
+import { sqliteType } from './types.js'
+
+const WORD = /^\w+$/
+
+/**
+ * `DEFAULT` text of a server default: a literal quoted; SQL verbatim, in parentheses when it
+ * neither starts with a quote or parenthesis nor is a single word (catalog §0.7:
+ * `DEFAULT (datetime('now'))`, `DEFAULT CURRENT_TIMESTAMP`).
+ * @example
+ * defaultSql({ sql: "datetime('now')" }) // "(datetime('now'))"
+ */
+export function defaultSql(value: ServerDefault): string {
+  if ('literal' in value) return q.literal(value.literal)
+  const sql = value.sql.trim()
+  return /^['"(]/.test(sql) || WORD.test(sql) ? sql : `(${sql})`
+}
+
+const CONSTANT = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[xX][0-9a-fA-F]+|'(?:[^']|'')*'|[xX]'[0-9a-fA-F]*'|NULL|TRUE|FALSE)$/i
+
+/**
+ * True for a default that `ALTER TABLE … ADD COLUMN` accepts: a literal, or SQL that is a
+ * number, a string, a blob, NULL, TRUE or FALSE (in parentheses or not). SQLite refuses
+ * `CURRENT_TIMESTAMP` and other expressions there ("Cannot add a column with non-constant default").
+ * @example
+ * isConstantDefault({ sql: '0' }) // true
+ * isConstantDefault({ sql: 'CURRENT_TIMESTAMP' }) // false
+ */
+export function isConstantDefault(value: ServerDefault): boolean {
+  if ('literal' in value) return true
+  let sql = value.sql.trim()
+  while (sql.startsWith('(') && sql.endsWith(')')) sql = sql.slice(1, -1).trim()
+  return CONSTANT.test(sql)
+}
+
+/** How a column is written besides its own fields. */
+export interface ColumnSpecOptions {
+  /** Path of the column in the op, for errors (`column`, `columns[2]`). */
+  readonly path?: string
+  /** The column is in the table's primary key (so NOT NULL). */
+  readonly inPrimaryKey?: boolean
+  /** Write ` PRIMARY KEY AUTOINCREMENT` on it (the table's sole INTEGER key with `sqliteAutoincrement`). */
+  readonly autoincrement?: boolean
+  /** A `STRICT` table: types spelled among INTEGER, REAL, TEXT, BLOB, ANY. */
+  readonly strict?: boolean
+}
+
+/**
+ * `name TYPE [DEFAULT d] [NOT NULL] [PRIMARY KEY AUTOINCREMENT] [GENERATED ALWAYS AS (e)
+ * STORED|VIRTUAL] [[CONSTRAINT n] CHECK (c)]` (catalog §0.7). Identity columns do not exist on
+ * SQLite and are refused; a comment is dropped (SQLite stores none).
+ * @example
+ * columnSpec({ name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }) // "n INTEGER DEFAULT '0' NOT NULL"
+ */
+export function columnSpec(column: Column, options: ColumnSpecOptions = {}): string {
+  const path = options.path ?? 'column'
+  if (column.identity !== undefined) {
+    throw new UnsupportedOperationError({ engine: 'sqlite', path: `${path}.identity`, message: 'sqlite has no identity columns; use an INTEGER primary key (with sqliteAutoincrement) instead' })
+  }
+  let out = `${q.ident(column.name)} ${sqliteType(column.type, `${path}.type`, options.strict === true)}`
+  if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
+  if (options.inPrimaryKey === true || !isNullable(column)) out += ' NOT NULL'
+  if (options.autoincrement === true) out += ' PRIMARY KEY AUTOINCREMENT'
+  if (column.computed !== undefined) out += ` GENERATED ALWAYS AS (${column.computed.sqltext}) ${column.computed.persisted === true ? 'STORED' : 'VIRTUAL'}`
+  const check = column.check
+  if (check !== undefined) out += ` ${check.name === undefined ? '' : `CONSTRAINT ${q.ident(check.name)} `}CHECK (${check.condition})`
+  return out
+}
