@@ -24,7 +24,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'test/**/*.test.ts'],
     // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 60_000,
     hookTimeout: 60_000,

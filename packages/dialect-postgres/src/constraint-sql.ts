@@ -29,14 +29,16 @@ export function checkForeignKeyOptions(fk: ForeignKeyOptions, path: string): voi
   checkDeferrability(fk, path)
 }
 
-function unique(c: UniqueDefinition, path: string): string {
+/** `UNIQUE [NULLS [NOT] DISTINCT] (…) [INCLUDE (…)] [DEFERRABLE …]` */
+export function uniqueSql(c: Omit<UniqueDefinition, 'type'>, path: string): string {
   checkDeferrability(c, path)
   const nulls = c.postgresqlNullsNotDistinct === true ? 'NULLS NOT DISTINCT ' : c.postgresqlNullsNotDistinct === false ? 'NULLS DISTINCT ' : ''
   const include = c.postgresqlInclude === undefined ? '' : ` INCLUDE (${columnList(q, c.postgresqlInclude)})`
   return `UNIQUE ${nulls}(${columnList(q, c.columns)})${include}${deferrabilityClause(c)}`
 }
 
-function foreignKey(c: ForeignKeyDefinition, place: ConstraintPlace, path: string): string {
+/** `FOREIGN KEY(…) REFERENCES t (…) [MATCH …] [ON DELETE …] [ON UPDATE …] [DEFERRABLE …] [NOT VALID]` */
+export function foreignKeySql(c: Omit<ForeignKeyDefinition, 'type'>, place: ConstraintPlace, path: string): string {
   checkForeignKeyOptions(c, path)
   const target = q.qualified(c.referentTable, c.referentSchema)
   // NOT VALID exists only in ALTER TABLE; a new table has no rows to skip.
@@ -44,7 +46,8 @@ function foreignKey(c: ForeignKeyDefinition, place: ConstraintPlace, path: strin
   return `FOREIGN KEY(${columnList(q, c.localCols)}) REFERENCES ${target} (${columnList(q, c.remoteCols)})${foreignKeyActions(c)}${notValid}`
 }
 
-function check(c: CheckDefinition, place: ConstraintPlace, path: string): string {
+/** `CHECK (condition) [NOT VALID]` (deferrable checks are refused). */
+export function checkSql(c: Omit<CheckDefinition, 'type'>, place: ConstraintPlace, path: string): string {
   if (c.deferrable !== undefined || c.initially !== undefined) {
     throw new UnsupportedOperationError({
       engine: 'postgresql',
@@ -66,11 +69,11 @@ export function constraintSql(c: ConstraintDefinition, name: string | undefined,
     case 'primaryKey':
       return `${prefix}PRIMARY KEY (${columnList(q, c.columns)})`
     case 'unique':
-      return prefix + unique(c, path)
+      return prefix + uniqueSql(c, path)
     case 'foreignKey':
-      return prefix + foreignKey(c, place, path)
+      return prefix + foreignKeySql(c, place, path)
     case 'check':
-      return prefix + check(c, place, path)
+      return prefix + checkSql(c, place, path)
   }
 }
 
@@ -81,20 +84,23 @@ export function constraintSql(c: ConstraintDefinition, name: string | undefined,
 export function createIndexSql(
   index: IndexDefinition,
   names: { readonly indexName: string; readonly tableName: string; readonly schema?: string | undefined },
-  flags: { readonly concurrently?: boolean | undefined; readonly ifNotExists?: boolean | undefined } = {},
+  flags?: { readonly concurrently?: boolean | undefined; readonly ifNotExists?: boolean | undefined },
 ): string {
-  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX ${flags.concurrently === true ? 'CONCURRENTLY ' : ''}`
-  out += `${flags.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.ident(names.indexName, { force: index.quote === true })} `
+  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX ${flags?.concurrently === true ? 'CONCURRENTLY ' : ''}`
+  out += `${flags?.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${index.quote === true ? q.ident(names.indexName, { force: true }) : q.ident(names.indexName)} `
   out += `ON ${q.qualified(names.tableName, names.schema)}`
   if (index.postgresqlUsing !== undefined) out += ` USING ${index.postgresqlUsing}`
-  const ops = index.postgresqlOps ?? {}
-  const cols = index.columns.map((c) => {
-    const sql = indexColumnSql(q, c)
+  const ops = index.postgresqlOps
+  const columns = index.columns
+  out += ' ('
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i] as (typeof columns)[number]
+    if (i > 0) out += ', '
+    out += indexColumnSql(q, c)
     // Own keys only: a column named `toString` has no operator class.
-    const opclass = typeof c === 'string' && Object.hasOwn(ops, c) ? ops[c] : undefined
-    return opclass === undefined ? sql : `${sql} ${opclass}`
-  })
-  out += ` (${cols.join(', ')})`
+    if (ops !== undefined && typeof c === 'string' && Object.hasOwn(ops, c)) out += ` ${ops[c] as string}`
+  }
+  out += ')'
   if (index.postgresqlInclude !== undefined) out += ` INCLUDE (${columnList(q, index.postgresqlInclude)})`
   if (index.postgresqlNullsNotDistinct === true) out += ' NULLS NOT DISTINCT'
   else if (index.postgresqlNullsNotDistinct === false) out += ' NULLS DISTINCT'

@@ -1,19 +1,21 @@
 import { alterTable, statement, type Statement } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, type ConstraintDefinition } from '@athanor/ir'
-import { constraintSql } from '../constraint-sql.js'
+import { UnsupportedOperationError } from '@athanor/ir'
 import { postgresQuote as q } from '../quote.js'
 
-/** `ALTER TABLE t ADD CONSTRAINT n <body>`, shared by the four create-constraint handlers. */
+/**
+ * `ALTER TABLE t ADD CONSTRAINT n <body>`, shared by the four create-constraint handlers; `body`
+ * renders the constraint itself (it may refuse an option, naming the field).
+ */
 export function addConstraint(
   kind: string,
   names: { readonly tableName: string; readonly schema?: string | undefined; readonly constraintName: string; readonly ifNotExists?: boolean | undefined },
-  def: ConstraintDefinition,
+  body: () => string,
 ): readonly Statement[] {
   if (names.ifNotExists === true) {
     throw new UnsupportedOperationError({ kind, engine: 'postgresql', path: 'ifNotExists', message: 'postgresql: ADD CONSTRAINT has no IF NOT EXISTS form' })
   }
   try {
-    return [statement(`${alterTable(q, names.tableName, names.schema)} ADD ${constraintSql(def, names.constraintName, 'alter')}`)]
+    return [statement(`${alterTable(q, names.tableName, names.schema)} ADD CONSTRAINT ${q.ident(names.constraintName)} ${body()}`)]
   } catch (e) {
     if (e instanceof UnsupportedOperationError && e.kind === undefined) {
       throw new UnsupportedOperationError({ kind, engine: e.engine, path: e.path ?? '', message: e.message })

@@ -1,0 +1,163 @@
+import { writeFileSync } from 'node:fs'
+import type { Dialect } from '@athanor/dialect-kit'
+import { parseOp, type Op } from '@athanor/ir'
+import { Bench } from 'tinybench'
+import { dialectCases, type BenchCase, type CaseSql } from './cases.js'
+import type { KyselyDialectName } from './kysely-peer.js'
+import type { Verification } from './verify-postgres.js'
+import { loadWorkload, wideTable } from './workload.js'
+
+/** One measured row of the report. */
+export interface ResultRow {
+  readonly dialect: string
+  readonly engine: string
+  readonly mode: string
+  readonly ops: number
+  /** Median time per op, µs. */
+  readonly medianUsPerOp: number
+  readonly opsPerSecond: number
+  /** Relative margin of error of the mean, %. */
+  readonly rmePercent: number
+  readonly samples: number
+}
+
+/** What {@link runBench} measured and checked. */
+export interface BenchReport {
+  readonly when: string
+  readonly node: string
+  readonly smoke: boolean
+  readonly rows: readonly ResultRow[]
+  readonly refused: Readonly<Record<string, Readonly<Record<string, number>>>>
+  readonly verification: Readonly<Record<string, Verification | 'skipped'>>
+  readonly scaling: readonly ResultRow[]
+}
+
+/** A dialect to measure, and the Kysely dialect to compare it with. */
+export interface BenchTarget {
+  readonly dialect: Dialect
+  readonly kysely?: KyselyDialectName
+  /** Checks the SQL of each engine; returns problems. */
+  readonly verify?: (sets: readonly CaseSql[]) => Promise<Verification>
+}
+
+/** Options of {@link runBench}. */
+export interface BenchOptions {
+  /** Tiny iteration counts: checks that every case runs and produces valid SQL, times nothing meaningful. */
+  readonly smoke?: boolean
+  readonly targets: readonly BenchTarget[]
+  readonly log?: (line: string) => void
+}
+
+async function measure(cases: readonly BenchCase[], smoke: boolean): Promise<ResultRow[]> {
+  const bench = smoke ? new Bench({ iterations: 1, time: 0, warmup: false }) : new Bench({ iterations: 10, time: 1500, warmupIterations: 3, warmupTime: 300 })
+  let sink = 0
+  for (const c of cases) {
+    bench.add(`${c.dialect} ${c.engine} ${c.mode}`, () => {
+      sink += c.run()
+    })
+  }
+  await bench.run()
+  if (sink === 0) throw new Error('bench: the cases produced nothing')
+  return bench.tasks.map((task, i) => {
+    const c = cases[i] as BenchCase
+    const r = task.result
+    if (r.state !== 'completed') throw new Error(`bench: ${task.name} ${r.state}${r.state === 'errored' ? `: ${r.error.message}` : ''}`)
+    const perOpMs = r.latency.p50 / c.ops
+    return {
+      dialect: c.dialect,
+      engine: c.engine,
+      mode: c.mode,
+      ops: c.ops,
+      medianUsPerOp: perOpMs * 1000,
+      opsPerSecond: 1000 / perOpMs,
+      rmePercent: r.latency.rme,
+      samples: r.latency.samplesCount,
+    }
+  })
+}
+
+function scalingCases(dialect: Dialect, smoke: boolean): BenchCase[] {
+  const out: BenchCase[] = []
+  for (const n of smoke ? [10, 100] : [10, 100, 1000]) {
+    const r = parseOp(wideTable(n))
+    if (!r.ok) throw new Error('bench: wide table does not parse')
+    const op: Op = r.value
+    out.push({ dialect: dialect.name, engine: 'athanor', mode: `createTable ${n} columns (per column)`, ops: n, run: () => dialect.compile(op).length })
+  }
+  const mix = loadWorkload()
+  const parsed = mix.ops.map((o) => parseOp(o)).flatMap((r) => (r.ok ? [r.value] : []))
+  for (const n of smoke ? [1000] : [1000, 10_000, 100_000]) {
+    const ops = Array.from({ length: n }, (_, i) => parsed[i % parsed.length] as Op)
+    out.push({
+      dialect: dialect.name,
+      engine: 'athanor',
+      mode: `${n} ops (per op)`,
+      ops: n,
+      run: () => {
+        let k = 0
+        for (const op of ops) k += dialect.compile(op).length
+        return k
+      },
+    })
+  }
+  return out
+}
+
+/** Runs every case of every target, checks their SQL first, and returns the report. */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const smoke = options.smoke === true
+  const log = options.log ?? (() => {})
+  const full = loadWorkload()
+  // Smoke: a prefix of the workload (still valid in order: all createTable ops come first).
+  const workload = smoke ? { ...full, ops: full.ops.slice(0, 1050), text: JSON.stringify({ ops: full.ops.slice(0, 1050) }) } : full
+  const rows: ResultRow[] = []
+  const scaling: ResultRow[] = []
+  const refused: Record<string, Record<string, number>> = {}
+  const verification: Record<string, Verification | 'skipped'> = {}
+  for (const target of options.targets) {
+    const name = target.dialect.name
+    const built = dialectCases(target.dialect, workload, target.kysely)
+    refused[name] = { ...built.refused }
+    const checked = target.verify === undefined ? 'skipped' : await target.verify(built.sql)
+    verification[name] = checked
+    if (checked !== 'skipped' && checked.problems.length > 0) throw new Error(`bench: ${name} SQL failed its check, nothing timed:\n${checked.problems.join('\n')}`)
+    log(`${name}: SQL ${checked === 'skipped' ? 'not executed (no server check)' : `executed op by op; ${checked.failedEverywhere.length} workload ops fail on every engine`}; timing ${built.cases.length} cases…`)
+    rows.push(...(await measure(built.cases, smoke)))
+    scaling.push(...(await measure(scalingCases(target.dialect, smoke), smoke)))
+  }
+  return { when: new Date().toISOString(), node: process.version, smoke, rows, refused, verification, scaling }
+}
+
+const f = (x: number, d = 2): string => x.toFixed(d)
+
+/** The report as a text table with ratios to the peers. */
+export function formatReport(report: BenchReport): string {
+  const lines: string[] = []
+  const pad = (s: string, n: number): string => s.padEnd(n)
+  lines.push(`${pad('dialect', 11)}${pad('engine', 9)}${pad('mode', 18)}${pad('µs/op', 10)}${pad('ops/s', 12)}${pad('±%', 7)}Athanor compile is N× faster`)
+  for (const dialect of new Set(report.rows.map((r) => r.dialect))) {
+    const rs = report.rows.filter((r) => r.dialect === dialect)
+    const ours = rs.find((r) => r.engine === 'athanor' && r.mode === 'compile only')
+    for (const r of rs) {
+      const ratio = ours === undefined || r === ours ? '' : `${f(r.medianUsPerOp / ours.medianUsPerOp)}×`
+      lines.push(`${pad(dialect, 11)}${pad(r.engine, 9)}${pad(r.mode, 18)}${pad(f(r.medianUsPerOp, 3), 10)}${pad(Math.round(r.opsPerSecond).toString(), 12)}${pad(f(r.rmePercent, 1), 7)}${ratio}`)
+    }
+    const ky = rs.find((r) => r.engine === 'kysely' && r.mode === 'compile only')
+    const kyb = rs.find((r) => r.engine === 'kysely' && r.mode === 'build + compile')
+    const pc = rs.find((r) => r.engine === 'athanor' && r.mode === 'parse + compile')
+    if (ours !== undefined && ky !== undefined) lines.push(`  target: compile-only ≥ 3× faster than Kysely compile-only: ${f(ky.medianUsPerOp / ours.medianUsPerOp)}× ${ky.medianUsPerOp / ours.medianUsPerOp >= 3 ? 'met' : 'MISSED'}`)
+    if (pc !== undefined && kyb !== undefined) lines.push(`  target: parse + compile faster than Kysely build + compile: ${f(kyb.medianUsPerOp / pc.medianUsPerOp)}× ${kyb.medianUsPerOp > pc.medianUsPerOp ? 'met' : 'MISSED'}`)
+    const ref = report.refused[dialect] ?? {}
+    lines.push(`  refused or unmapped ops: ${Object.entries(ref).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+    const v = report.verification[dialect]
+    if (v !== undefined && v !== 'skipped') lines.push(`  SQL executed on the server op by op: no engine-specific failures; ${v.failedEverywhere.length} ops fail on every engine (workload defects)`)
+  }
+  lines.push('', 'scaling (Athanor compile only):')
+  for (const r of report.scaling) lines.push(`  ${pad(r.dialect, 11)}${pad(r.mode, 34)}${f(r.medianUsPerOp, 3)} µs`)
+  return lines.join('\n')
+}
+
+/** Writes the report as JSON. */
+export function writeReport(report: BenchReport, path: string): void {
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`)
+}
