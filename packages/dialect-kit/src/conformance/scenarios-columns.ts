@@ -18,6 +18,8 @@ export const columnScenarios: readonly Scenario[] = [
   },
   {
     name: 'addColumn: unique, index and foreign key flags',
+    // Engines that cannot ALTER constraints (SQLite) add such columns only by rebuilding in a batch.
+    requires: (caps) => caps.alterConstraints,
     setup: [simpleTable('parent'), simpleTable('t')],
     ops: [
       addColumn({ tableName: 't', column: { name: 'email', type: varchar(50), unique: true } }),
@@ -33,11 +35,15 @@ export const columnScenarios: readonly Scenario[] = [
   },
   {
     name: 'addColumn: primaryKey with inlinePrimaryKey adds the key',
+    // Engines that cannot ALTER constraints (SQLite) add such columns only by rebuilding in a batch.
+    requires: (caps) => caps.alterConstraints,
     setup: [createTable({ tableName: 't', columns: [{ name: 'a', type: 'integer' }] })],
     ops: [addColumn({ tableName: 't', inlinePrimaryKey: true, column: { name: 'id', type: 'integer', primaryKey: true } })],
   },
   {
     name: 'addColumn: primaryKey without inlinePrimaryKey only makes the column NOT NULL',
+    // Engines that cannot ALTER constraints (SQLite) add such columns only by rebuilding in a batch.
+    requires: (caps) => caps.alterConstraints,
     setup: [createTable({ tableName: 't', columns: [{ name: 'a', type: 'integer' }] })],
     ops: [addColumn({ tableName: 't', column: { name: 'id', type: 'integer', primaryKey: true } })],
   },
@@ -132,7 +138,7 @@ export const columnScenarios: readonly Scenario[] = [
   },
   {
     name: 'dropColumn: removes the column with its index and unique constraint',
-    requires: (caps) => caps.dropColumn,
+    requires: (caps) => caps.dropColumn && caps.alterConstraints,
     setup: [
       createTable({ tableName: 't', columns: [idColumn, { name: 'a', type: 'integer' }, { name: 'b', type: varchar(20), unique: true }] }),
       createIndex({ indexName: 'ix_t_b', tableName: 't', columns: ['b'] }),
