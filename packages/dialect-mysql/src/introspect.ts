@@ -14,6 +14,7 @@ import { byTable, requiredText, textOf, type Row } from './introspect-rows.js'
 export { mysqlCanonical, mysqlReportedDefault, mysqlReportedType } from './canonical.js'
 export type { MysqlCanonical } from './canonical.js'
 export { genericType, unescapeMysql } from './introspect-types.js'
+export type { CatalogType } from './introspect-types.js'
 
 /**
  * Runs one SQL statement with positional `?` parameters and returns its rows, each an object
