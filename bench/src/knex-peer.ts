@@ -3,7 +3,7 @@ import knexFactory, { type Knex } from 'knex'
 type Json = Record<string, unknown>
 
 /** The dialects Knex is compared on, by Knex client name. */
-export const KNEX_CLIENTS = { postgresql: 'pg', mysql: 'mysql2', sqlite: 'better-sqlite3', mssql: 'mssql' } as const
+export const KNEX_CLIENTS = { postgresql: 'pg', mysql: 'mysql2', mariadb: 'mysql2', sqlite: 'better-sqlite3', mssql: 'mssql' } as const
 
 /** A Knex instance that only builds SQL (no connection is opened by toSQL). */
 export function knexFor(client: string): Knex {

@@ -1,5 +1,5 @@
 import {
-  DummyDriver, Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
+  DummyDriver, Kysely, MssqlAdapter, MssqlIntrospector, MssqlQueryCompiler, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
   SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql, type Compilable, type CreateTableBuilder, type OperationNodeSource,
   type QueryCompiler, type RootOperationNode,
 } from 'kysely'
@@ -14,9 +14,9 @@ export function rootNode(b: KyselyBuilder): RootOperationNode {
   return b.toOperationNode() as RootOperationNode
 }
 
-const compilers = { postgresql: PostgresQueryCompiler, mysql: MysqlQueryCompiler, sqlite: SqliteQueryCompiler } as const
-const adapters = { postgresql: PostgresAdapter, mysql: MysqlAdapter, sqlite: SqliteAdapter } as const
-const introspectors = { postgresql: PostgresIntrospector, mysql: MysqlIntrospector, sqlite: SqliteIntrospector } as const
+const compilers = { postgresql: PostgresQueryCompiler, mysql: MysqlQueryCompiler, sqlite: SqliteQueryCompiler, mssql: MssqlQueryCompiler } as const
+const adapters = { postgresql: PostgresAdapter, mysql: MysqlAdapter, sqlite: SqliteAdapter, mssql: MssqlAdapter } as const
+const introspectors = { postgresql: PostgresIntrospector, mysql: MysqlIntrospector, sqlite: SqliteIntrospector, mssql: MssqlIntrospector } as const
 
 /** The dialects Kysely is compared on. */
 export type KyselyDialectName = keyof typeof compilers
@@ -53,7 +53,7 @@ function defaultOf(d: Json): unknown {
  * The same op built with Kysely's schema builder: one builder per statement. Returns `undefined`
  * for what the workload's mapping does not cover.
  */
-export function kyselyBuilders(db: Kysely<unknown>, op: Json): KyselyBuilder[] | undefined {
+export function kyselyBuilders(db: Kysely<unknown>, op: Json, flavour: KyselyDialectName = 'postgresql'): KyselyBuilder[] | undefined {
   const s = db.schema
   switch (op['kind']) {
     case 'createTable': {
@@ -84,6 +84,11 @@ export function kyselyBuilders(db: Kysely<unknown>, op: Json): KyselyBuilder[] |
       const t = s.alterTable(String(op['tableName']))
       const c = String(op['columnName'])
       if (op['newColumnName'] !== undefined) return [t.renameColumn(c, String(op['newColumnName']))]
+      if (flavour === 'mysql') {
+        // MySQL has no ALTER COLUMN … SET NOT NULL / TYPE: Kysely users restate the column with MODIFY.
+        const nullable = op['nullable'] ?? op['existingNullable']
+        return [t.modifyColumn(c, typeOf(op['type'] ?? op['existingType']), (col) => (nullable === false ? col.notNull() : col))]
+      }
       if (op['type'] !== undefined) return [t.alterColumn(c, (ac) => ac.setDataType(typeOf(op['type'])))]
       return [t.alterColumn(c, (ac) => (op['nullable'] === true ? ac.dropNotNull() : ac.setNotNull()))]
     }

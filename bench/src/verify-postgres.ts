@@ -5,6 +5,8 @@ import type { CaseSql } from './cases.js'
 export interface Verification {
   /** Engines whose SQL failed where another engine's SQL for the same op ran: a real defect. */
   readonly problems: readonly string[]
+  /** The same, as op indexes per engine (a peer's rejected ops are left out of its timing). */
+  readonly rejected: Readonly<Record<string, readonly number[]>>
   /** Workload ops whose SQL failed on every engine (the workload asks for something the server refuses). */
   readonly failedEverywhere: readonly number[]
 }
@@ -50,13 +52,26 @@ export async function verifyOnPostgres(sets: readonly CaseSql[], url = process.e
   } finally {
     await client.end()
   }
+  return judge(sets, failures)
+}
+
+/**
+ * Turns per-engine op failures into a verdict: an op that fails for one engine but runs for
+ * another is a problem; one that fails (or is not mapped) everywhere is a workload defect.
+ */
+export function judge(sets: readonly CaseSql[], failures: ReadonlyMap<string, ReadonlyMap<number, string>>): Verification {
   const engines = [...failures.keys()]
   const all = new Set<number>()
   for (const f of failures.values()) for (const i of f.keys()) all.add(i)
   const failedEverywhere = [...all].filter((i) => engines.every((e) => failures.get(e)?.has(i) === true || sets.find((s) => s.engine === e)?.perOp[i] === undefined)).sort((a, b) => a - b)
   const problems: string[] = []
+  const rejected: Record<string, number[]> = {}
   for (const [engine, f] of failures) {
-    for (const [i, message] of f) if (!failedEverywhere.includes(i)) problems.push(`${engine}: op ${i}: ${message}`)
+    for (const [i, message] of f) {
+      if (failedEverywhere.includes(i)) continue
+      problems.push(`${engine}: op ${i}: ${message}`)
+      ;(rejected[engine] ??= []).push(i)
+    }
   }
-  return { problems, failedEverywhere }
+  return { problems, rejected, failedEverywhere }
 }
