@@ -26,7 +26,7 @@ export function defineDialect(definition: DialectDefinition): Dialect {
     }
     // Most calls carry no snapshot and no registry: they share one context object.
     const hctx: HandlerContext =
-      ctx.snapshot === undefined && ctx.registry === undefined
+      ctx === EMPTY || (ctx.snapshot === undefined && ctx.registry === undefined)
         ? plainContext()
         : { ...ctx, dialect, compileOps: (ops, snapshot) => compileOps(ops, snapshot === undefined ? withoutSnapshot(ctx) : { ...ctx, snapshot }) }
     try {
@@ -57,11 +57,14 @@ export function defineDialect(definition: DialectDefinition): Dialect {
     capabilities: Object.freeze({ ...definition.capabilities }),
     quote: definition.quote,
     ...(definition.scriptFraming === undefined ? {} : { scriptFraming: Object.freeze({ ...definition.scriptFraming }) }),
-    compile: (op: Op, ctx: CompileContext = {}) => compileWith(op, ctx),
-    compileOps: (ops: readonly Op[], ctx: CompileContext = {}) => compileOps(ops, ctx),
+    compile: (op: Op, ctx?: CompileContext) => compileWith(op, ctx ?? EMPTY),
+    compileOps: (ops: readonly Op[], ctx?: CompileContext) => compileOps(ops, ctx ?? EMPTY),
   })
   return dialect
 }
+
+// Shared by every call that passes no context, so that a compile allocates nothing for it.
+const EMPTY: CompileContext = Object.freeze({})
 
 function withoutSnapshot(ctx: CompileContext): CompileContext {
   if (ctx.snapshot === undefined) return ctx

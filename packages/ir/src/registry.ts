@@ -132,23 +132,64 @@ function shapeOf(def: OpDefinition, place: OpPlace): Spec<OpBase> {
   return spec
 }
 
+// Per registry: kind → definition and its compiled specs, so an op costs one lookup.
+interface KindEntry {
+  readonly def: OpDefinition
+  top?: Spec<OpBase>
+  batch?: Spec<OpBase>
+}
+const kindTables = new WeakMap<Registry, Map<string, KindEntry>>()
+
+function kindTable(registry: Registry): Map<string, KindEntry> {
+  let table = kindTables.get(registry)
+  if (table === undefined) {
+    table = new Map()
+    for (const kind of registry.kinds) {
+      const def = registry.get(kind)
+      if (def !== undefined) table.set(kind, { def })
+    }
+    kindTables.set(registry, table)
+  }
+  return table
+}
+
 function contextFor(registry: Registry, maxIssues: number): SpecContext {
+  const table = kindTable(registry)
   return {
     issues: [],
     kind: undefined,
     maxIssues,
     openDialectPrefixes: registry.openDialectPrefixes,
-    parseOp: (value, path, ctx, place) => parseOpAt(registry, value, path, ctx, place),
+    parseOp: (value, path, ctx, place) => parseOpAt(registry, table, value, path, ctx, place),
   }
 }
 
-function parseOpAt(registry: Registry, value: unknown, path: string, ctx: SpecContext, place: OpPlace): OpBase | typeof INVALID {
-  const expected = place === 'batch' ? 'an op allowed in a batch { kind, … }' : 'an op { kind, … }'
-  if (!isPlainObject(value)) return fail(ctx, 'INVALID_TYPE', path, expected, value)
+function parseOpAt(registry: Registry, table: Map<string, KindEntry>, value: unknown, path: string, ctx: SpecContext, place: OpPlace): OpBase | typeof INVALID {
+  if (!isPlainObject(value)) return fail(ctx, 'INVALID_TYPE', path, place === 'batch' ? 'an op allowed in a batch { kind, … }' : 'an op { kind, … }', value)
   const kind = value['kind']
+  if (typeof kind !== 'string') {
+    const kindPath = pathKey(path, 'kind')
+    if (kind === undefined) return fail(ctx, 'MISSING_FIELD', kindPath, 'kind (the op kind)', kind, `missing required field ${kindPath}`)
+    return fail(ctx, 'INVALID_TYPE', kindPath, 'an op kind (a string)', kind)
+  }
+  const entry = table.get(kind)
+  if (entry !== undefined) {
+    const outer = ctx.kind
+    ctx.kind = kind
+    try {
+      if (place === 'batch') {
+        if (entry.def.batch === undefined) {
+          const kindPath = pathKey(path, 'kind')
+          return fail(ctx, 'NOT_ALLOWED_IN_BATCH', kindPath, 'an op kind allowed in a batch', kind, `${kind} is not allowed inside a batch (${kindPath})`)
+        }
+        return (entry.batch ??= shapeOf(entry.def, 'batch'))(value, path, ctx)
+      }
+      return (entry.top ??= shapeOf(entry.def, 'top'))(value, path, ctx)
+    } finally {
+      ctx.kind = outer
+    }
+  }
   const kindPath = pathKey(path, 'kind')
-  if (kind === undefined) return fail(ctx, 'MISSING_FIELD', kindPath, 'kind (the op kind)', kind, `missing required field ${kindPath}`)
-  if (typeof kind !== 'string') return fail(ctx, 'INVALID_TYPE', kindPath, 'an op kind (a string)', kind)
   const def = registry.get(kind)
   if (def === undefined) {
     return fail(ctx, 'UNKNOWN_KIND', kindPath, `a known op kind (${registry.kinds.join(', ')})`, kind, `unknown op kind ${JSON.stringify(kind)} at ${kindPath}`)

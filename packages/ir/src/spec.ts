@@ -363,46 +363,56 @@ const DIALECT_PREFIX = /^([a-z][a-z0-9]*)[A-Z]/
  */
 export function objectOf<T>(shape: ObjectShape): Spec<T> {
   const required = shape.required ?? []
-  const fields = shape.fields
+  // Known fields in a Map: one lookup per key, and no prototype keys (`toString`) to trip on.
+  const fields = new Map<string, Spec<unknown>>(Object.entries(shape.fields))
+  const plainFieldNames = [...fields.keys()].every((k) => IDENTIFIER.test(k))
+  const tag = shape.tag
   return (value, path, ctx) => {
     if (!isPlainObject(value)) return fail(ctx, 'INVALID_TYPE', path, shape.what, value)
-    if (!noSymbols(value, path, ctx)) return INVALID
     const out: Record<string, unknown> = {}
     let ok = true
-    const tag = shape.tag
     if (tag !== undefined) out[tag.field] = tag.value
-    for (const key of Object.keys(value)) {
-      const v = value[key]
-      const at = pathKey(path, key)
-      if (tag !== undefined && key === tag.field) {
-        if (v !== tag.value) ok = fail(ctx, 'INVALID_VALUE', at, JSON.stringify(tag.value), v) !== INVALID
-        continue
+    // One call for string and symbol keys alike; symbols are not JSON.
+    const keys = Reflect.ownKeys(value)
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]
+      if (typeof key !== 'string') {
+        fail(ctx, 'NOT_JSON', path, 'an object with string keys only', value, `${path || 'the value'} has symbol keys, which JSON cannot hold`)
+        return INVALID
       }
-      if (Object.hasOwn(fields, key)) {
+      const v = value[key]
+      const spec = fields.get(key)
+      if (spec !== undefined) {
+        // Field names are identifiers: the path needs no quoting check on this, the hot path.
+        const at = plainFieldNames ? (path === '' ? key : `${path}.${key}`) : pathKey(path, key)
         if (v === undefined) {
           fail(ctx, 'NOT_JSON', at, `${key} omitted, or a value`, v, `${at} is undefined; omit the field instead (absent means "not given")`)
           ok = false
           continue
         }
-        const spec = fields[key] as Spec<unknown>
         const r = spec(v, at, ctx)
         if (r === INVALID) ok = false
         else out[key] = r
+      } else if (tag !== undefined && key === tag.field) {
+        if (v !== tag.value) ok = fail(ctx, 'INVALID_VALUE', pathKey(path, key), JSON.stringify(tag.value), v) !== INVALID
+        continue
       } else if (shape.forbidden !== undefined && Object.hasOwn(shape.forbidden, key)) {
         const f = shape.forbidden[key] as ForbiddenField
-        fail(ctx, f.code, at, f.expected, v, f.message)
+        fail(ctx, f.code, pathKey(path, key), f.expected, v, f.message)
         ok = false
       } else if (shape.dialectOptions === true && isOpenDialectOption(key, ctx)) {
-        const r = json(v, at, ctx)
+        const r = json(v, pathKey(path, key), ctx)
         if (r === INVALID) ok = false
         else out[key] = r
       } else {
-        fail(ctx, 'UNKNOWN_FIELD', at, `a field of ${shape.what}`, v, `unknown field ${at}${suggestion(key, fields)}`)
+        const at = pathKey(path, key)
+        fail(ctx, 'UNKNOWN_FIELD', at, `a field of ${shape.what}`, v, `unknown field ${at}${suggestion(key, shape.fields)}`)
         ok = false
       }
       if (!ok && full(ctx)) return INVALID
     }
-    for (const key of required) {
+    for (let i = 0; i < required.length; i++) {
+      const key = required[i] as string
       if (!Object.hasOwn(value, key)) {
         fail(ctx, 'MISSING_FIELD', pathKey(path, key), `${key} (required in ${shape.what})`, undefined, `missing required field ${pathKey(path, key)}`)
         ok = false
