@@ -1,5 +1,5 @@
-import type { Dialect, Statement } from '@athanor/dialect-kit'
-import { alterColumn, AthanorError, emptySnapshot, fillExistingAll, parseOps, type Op } from '@athanor/ir'
+import type { CompileContext, Dialect, Statement } from '@athanor/dialect-kit'
+import { alterColumn, applyOps, AthanorError, emptySnapshot, fillExistingAll, ModelMismatchError, parseOps, type Op, type SchemaSnapshot } from '@athanor/ir'
 import { createQueryId } from 'kysely'
 import { knexFor, knexSql, KNEX_CLIENTS } from './knex-peer.js'
 import { kyselyBuilders, kyselyFor, rootNode, type KyselyDialectName } from './kysely-peer.js'
@@ -29,14 +29,32 @@ export interface DialectCases {
 
 type Json = Record<string, unknown>
 
-function athanorCompileAll(dialect: Dialect, ops: readonly Op[]): { perOp: (readonly Statement[] | undefined)[]; refused: number; usable: Op[] } {
+/** An op to time, with the schema model when the dialect needs it (MySQL's MODIFY without every existing* field). */
+interface Usable {
+  readonly op: Op
+  readonly ctx?: CompileContext
+}
+
+function athanorCompileAll(dialect: Dialect, ops: readonly Op[]): { perOp: (readonly Statement[] | undefined)[]; refused: number; usable: Usable[] } {
   const perOp: (readonly Statement[] | undefined)[] = []
-  const usable: Op[] = []
+  const usable: Usable[] = []
   let refused = 0
+  // An op the dialect refuses takes the ops that depend on it along (a drop of a column never
+  // added): the model tells which, so what remains is a valid sequence on this engine.
+  let model = emptySnapshot()
   for (const op of ops) {
+    let next: SchemaSnapshot
     try {
-      perOp.push(dialect.compile(op))
-      usable.push(op)
+      next = applyOps(model, [op])
+    } catch (e) {
+      if (!(e instanceof ModelMismatchError)) throw e
+      refused++
+      perOp.push(undefined)
+      continue
+    }
+    try {
+      perOp.push(compileWithModel(dialect, op, model, usable))
+      model = next
     } catch (e) {
       // Ops the dialect refuses by design (a plain alterColumn on SQLite) are counted, not hidden.
       if (e instanceof AthanorError && e.code === 'UNSUPPORTED_OPERATION') {
@@ -46,6 +64,21 @@ function athanorCompileAll(dialect: Dialect, ops: readonly Op[]): { perOp: (read
     }
   }
   return { perOp, refused, usable }
+}
+
+/** Compiles without a model when the op carries enough, else with the model (as an ORM would pass it). */
+function compileWithModel(dialect: Dialect, op: Op, model: SchemaSnapshot, usable: Usable[]): readonly Statement[] {
+  try {
+    const out = dialect.compile(op)
+    usable.push({ op })
+    return out
+  } catch (e) {
+    if (!(e instanceof AthanorError && e.code === 'MISSING_EXISTING_STATE')) throw e
+    const ctx = { snapshot: model }
+    const out = dialect.compile(op, ctx)
+    usable.push({ op, ctx })
+    return out
+  }
 }
 
 /** Spreads per-op SQL of the usable ops back to the workload's op positions. */
@@ -81,7 +114,7 @@ export function dialectCases(
       ops: n,
       run: () => {
         let count = 0
-        for (const op of usable) count += dialect.compile(op).length
+        for (const u of usable) count += (u.ctx === undefined ? dialect.compile(u.op) : dialect.compile(u.op, u.ctx)).length
         return count
       },
     },
@@ -96,7 +129,12 @@ export function dialectCases(
         const r = parseOps((JSON.parse(text) as { ops: unknown }).ops)
         if (!r.ok) throw new Error('bench: parse failed')
         let count = 0
-        for (const op of r.value) count += dialect.compile(op).length
+        const parsedOps = r.value
+        for (let i = 0; i < parsedOps.length; i++) {
+          const op = parsedOps[i] as Op
+          const c = (usable[i] as Usable).ctx
+          count += (c === undefined ? dialect.compile(op) : dialect.compile(op, c)).length
+        }
         return count
       },
     })

@@ -5,8 +5,8 @@ import type { CaseSql } from './cases.js'
 import type { Verification } from './verify-postgres.js'
 
 /** Where the digest of Athanor's SQL for a dialect with no server here is kept. */
-export function goldenPath(dialect: string): string {
-  return fileURLToPath(new URL(`../workloads/compile-mix.${dialect}.sha256`, import.meta.url))
+export function goldenPath(dialect: string, workload = 'compile-mix'): string {
+  return fileURLToPath(new URL(`../workloads/${workload}.${dialect}.sha256`, import.meta.url))
 }
 
 /** The digest of Athanor's statements, in order. */
@@ -21,11 +21,11 @@ export function digest(set: CaseSql): string {
  * digest (reviewed output; the dialect's own tests parse it with two T-SQL parsers). Peers'
  * SQL cannot be checked and is reported as such. `update` rewrites the digest.
  */
-export function verifyByGolden(dialect: string, update = false): (sets: readonly CaseSql[]) => Promise<Verification> {
-  return (sets) => {
+export function verifyByGolden(dialect: string, update = false): (sets: readonly CaseSql[], workload: string) => Promise<Verification> {
+  return (sets, workload) => {
     const ours = sets.find((s) => s.engine === 'athanor')
     if (ours === undefined) return Promise.resolve({ problems: ['athanor: no SQL'], rejected: {}, failedEverywhere: [] })
-    const path = goldenPath(dialect)
+    const path = goldenPath(dialect, workload)
     const now = digest(ours)
     if (update || !existsSync(path)) writeFileSync(path, `${now}\n`)
     const want = readFileSync(path, 'utf8').trim()

@@ -35,7 +35,7 @@ describe.skipIf(skip)(`pnpm bench --smoke${skip ? ' — SKIPPED: PostgreSQL unre
       if (v !== undefined && v !== 'skipped') expect(v.problems.filter((p) => p.startsWith('athanor'))).toEqual([])
     }
     expect(report.scaling.length).toBeGreaterThan(0)
-  })
+  }, 300_000)
 
   it('rebuilds a SQLite table keeping every row and column checksum', async () => {
     const r = await runRebuildBench({ smoke: true })
