@@ -2,24 +2,25 @@ import { sqlMentions, type ColumnModel, type TableModel } from '@athanor/ir'
 import { isIntegerType } from './types.js'
 
 // When a column is AUTO_INCREMENT. A column that says `autoincrement: true` or `false` is taken
-// at its word. Otherwise the reference's "auto" rule decides (SQLAlchemy: the table's only
-// primary-key column, of an integer type, with no default and no foreign key), with two
-// restrictions: the key must be unnamed (`primaryKey: true` on the column, or a primaryKey
-// constraint without a name), and no check of the table may name the column (MySQL and MariaDB
-// refuse a CHECK on an AUTO_INCREMENT column, so the reference's table would fail).
+// at its word. Otherwise the column of an unnamed one-column primary key of an integer type is
+// (`primaryKey: true` on the column, or a primaryKey constraint without a name), as the
+// reference's "auto" rule numbers a table's only integer key column.
 //
-// Differs from Alembic, which also numbers a named key's column: the schema model keeps a table's
-// key and its name but not how the key was made, and an alterColumn that restates the column
-// (MODIFY) must tell from the model alone whether the column is AUTO_INCREMENT. A key added later
-// with createPrimaryKey always has a name and never makes its column AUTO_INCREMENT, so the rule
-// below, applied to a model, says what createTable did. Say `autoincrement: true` to number the
-// column of a named key.
+// MODIFY and CHANGE restate AUTO_INCREMENT, and a schema model built by applyOps says only what
+// the ops said; so whether a column is AUTO_INCREMENT must follow from the model alone, now and
+// after any later op. Hence the rule looks only at what ops cannot change behind its back: the
+// key (a key added later with createPrimaryKey always has a name), its column's type, and
+// whether the column is generated.
+//
+// Differs from Alembic, which numbers a named key's column too (say `autoincrement: true` here),
+// and does not number a key column that has a default or a foreign key (here: createTable refuses
+// a default or a check on such a column unless it says `autoincrement: false`, since MySQL would
+// reject the table; a foreign key on it is allowed and the column is numbered).
 
 /**
- * True when createTable (or addColumn with `inlinePrimaryKey`) makes `column` AUTO_INCREMENT
- * without being told: it does not say `autoincrement`, it is the only column of the table's
- * unnamed primary key, its type is an integer, it has no default, generated value or foreign key,
- * and no check of the table names it.
+ * True when `column` is AUTO_INCREMENT by the rule above: `autoincrement` when it says, else
+ * whether it is the only column of the table's unnamed primary key, of an integer type, and not
+ * generated.
  * @example
  * impliedAutoincrement({ name: 't', columns: [id], constraints: [{ type: 'primaryKey', columns: ['id'] }], indexes: [] }, id) // true
  */
@@ -27,8 +28,7 @@ export function impliedAutoincrement(table: Pick<TableModel, 'constraints'>, col
   if (column.autoincrement !== undefined) return column.autoincrement
   const pk = table.constraints.find((c) => c.type === 'primaryKey')
   if (pk === undefined || pk.type !== 'primaryKey' || pk.name !== undefined || pk.columns.length !== 1 || pk.columns[0] !== column.name) return false
-  if (column.serverDefault !== undefined || column.computed !== undefined || column.identity !== undefined) return false
-  if (table.constraints.some((c) => (c.type === 'foreignKey' && c.localCols.includes(column.name)) || (c.type === 'check' && sqlMentions(c.condition, column.name)))) return false
+  if (column.computed !== undefined || column.identity !== undefined) return false
   return isIntegerType(column.type, flavour)
 }
 

@@ -4,21 +4,26 @@ import type { MysqlTarget } from './target.js'
 
 // What MySQL and MariaDB refuse about CHECK constraints beyond their syntax, checked before any
 // SQL is written: a check may not name an AUTO_INCREMENT column, nor a column that a foreign key
-// uses with a referential action (ON DELETE / ON UPDATE CASCADE, SET NULL, SET DEFAULT).
+// acts on. MySQL 8 counts every ON DELETE / ON UPDATE action but RESTRICT and NO ACTION; MariaDB
+// (checked on 10.11) only those that change the column: ON DELETE SET NULL / SET DEFAULT and
+// ON UPDATE CASCADE / SET NULL / SET DEFAULT (ON DELETE CASCADE removes the row instead).
 
+const word = (action: string | undefined): string => (action ?? 'NO ACTION').trim().replace(/\s+/g, ' ').toUpperCase()
 const NO_ACTION = new Set(['RESTRICT', 'NO ACTION'])
-const acts = (action: string | undefined): boolean => action !== undefined && !NO_ACTION.has(action.trim().replace(/\s+/g, ' ').toUpperCase())
 
-/** The local columns of the table's foreign keys that have a referential action. */
-export function actionColumns(constraints: readonly ConstraintModel[]): Set<string> {
-  const out = new Set<string>()
-  for (const c of constraints) if (c.type === 'foreignKey' && (acts(c.onDelete) || acts(c.onUpdate))) c.localCols.forEach((col) => out.add(col))
-  return out
+/** True when the foreign key acts on its local columns in a way a CHECK on them rules out, for the flavour. */
+export function hasReferentialAction(fk: { readonly onDelete?: string; readonly onUpdate?: string }, flavour: string): boolean {
+  const onDelete = word(fk.onDelete)
+  const onUpdate = word(fk.onUpdate)
+  if (flavour === 'mariadb') return !NO_ACTION.has(onUpdate) || (onDelete !== 'CASCADE' && !NO_ACTION.has(onDelete))
+  return !NO_ACTION.has(onDelete) || !NO_ACTION.has(onUpdate)
 }
 
-/** True when the foreign key has an ON DELETE or ON UPDATE action other than RESTRICT / NO ACTION. */
-export function hasReferentialAction(fk: { readonly onDelete?: string; readonly onUpdate?: string }): boolean {
-  return acts(fk.onDelete) || acts(fk.onUpdate)
+/** The local columns of the table's foreign keys that act on them (see {@link hasReferentialAction}). */
+export function actionColumns(constraints: readonly ConstraintModel[], flavour: string): Set<string> {
+  const out = new Set<string>()
+  for (const c of constraints) if (c.type === 'foreignKey' && hasReferentialAction(c, flavour)) c.localCols.forEach((col) => out.add(col))
+  return out
 }
 
 /**
@@ -30,13 +35,13 @@ export function hasReferentialAction(fk: { readonly onDelete?: string; readonly 
  */
 export function checkConditionAllowed(condition: string, table: Pick<TableModel, 'columns' | 'constraints'>, target: MysqlTarget, kind: string, path: string): void {
   const numbered = autoincrementColumnsIn(table, condition, target.flavour)
-  const acting = [...actionColumns(table.constraints)].filter((c) => sqlMentions(condition, c))
+  const acting = [...actionColumns(table.constraints, target.flavour)].filter((c) => sqlMentions(condition, c))
   const column = numbered[0] ?? acting[0]
   if (column === undefined) return
   throw new UnsupportedOperationError({
     kind,
     engine: target.name,
     path,
-    message: `${target.name}: a CHECK cannot name ${JSON.stringify(column)}, ${numbered.length > 0 ? 'an AUTO_INCREMENT column' : 'a column a foreign key uses with an ON DELETE / ON UPDATE action'}`,
+    message: `${target.name}: a CHECK cannot name ${JSON.stringify(column)}, ${numbered.length > 0 ? 'an AUTO_INCREMENT column (the column of an unnamed integer primary key is one unless it says autoincrement: false)' : 'a column a foreign key changes (ON DELETE SET NULL, ON UPDATE CASCADE, …)'}`,
   })
 }

@@ -68,10 +68,12 @@ function checkOnUpdate(onUpdate: string | null | undefined, type: ColumnType, ta
   }
 }
 
+const NUMBERED = ' (the column of an unnamed integer primary key is AUTO_INCREMENT unless it says autoincrement: false)'
+
 /** Refuses AUTO_INCREMENT together with a default or a generated value, which MySQL rejects. */
 function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, computed: boolean, target: MysqlTarget, path: string): void {
   if (autoincrement && (hasDefault || computed)) {
-    throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: an AUTO_INCREMENT column cannot have a ${hasDefault ? 'default' : 'generated value'}` })
+    throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: an AUTO_INCREMENT column cannot have a ${hasDefault ? 'default' : 'generated value'}${NUMBERED}` })
   }
 }
 

@@ -23,26 +23,65 @@ export function coversColumns(table: Pick<TableModel, 'constraints' | 'indexes'>
   )
 }
 
+type ForeignKey = Extract<ConstraintModel, { type: 'foreignKey' }>
+
+const isForeignKey = (c: ConstraintModel): c is ForeignKey => c.type === 'foreignKey'
+
 /**
- * The index InnoDB made for a foreign key, which stays when the key is dropped, if the model says
- * there is one: InnoDB adds an index named after the key when no key or index of the table starts
- * with its columns, and drops it by itself once one does. When other foreign keys on the same
- * columns still use the index it stays (undefined here).
- *
- * MariaDB renames that index after the last foreign key added on those columns; so once such a
- * key was dropped before the others, the name is no longer known and may differ (MariaDB: the
- * drop then uses IF EXISTS and leaves the index).
+ * What to do with the index InnoDB made for a foreign key when the key is dropped, as a clause,
+ * if the model says there may be one. InnoDB adds an index named after the key when no key or
+ * index of the table starts with its columns, and drops it by itself once one does; this dialect
+ * also adds one in place of an index a foreign key still needs (see {@link indexesForForeignKeys}),
+ * which stays. So:
+ * - `DROP INDEX n` when nothing covers the key's columns, and on MariaDB `DROP INDEX IF EXISTS n`
+ *   when something does (the index may or may not be there);
+ * - nothing while another foreign key still needs the index, or when the model has an index or
+ *   unique constraint of that name; except that MariaDB names InnoDB's index after the last key
+ *   added on the same columns, so dropping that key while older ones remain gives
+ *   `RENAME INDEX n TO m`, m the newest remaining one, which later drops find by its name.
  * @example
- * implicitForeignKeyIndex(table, 'fk_post_author') // 'fk_post_author'
+ * implicitIndexClause(table, 'fk_post_author', target) // 'DROP INDEX IF EXISTS fk_post_author'
  */
-export function implicitForeignKeyIndex(table: TableModel, name: string): string | undefined {
-  const fk = table.constraints.find((c): c is Extract<ConstraintModel, { type: 'foreignKey' }> => c.type === 'foreignKey' && c.name === name)
-  if (fk === undefined || coversColumns(table, fk.localCols)) return undefined
-  const sharing = table.constraints.filter((c) => c !== fk && c.type === 'foreignKey' && sameList(c.localCols, fk.localCols))
-  return sharing.length === 0 ? name : undefined
+export function implicitIndexClause(table: TableModel, name: string, target: MysqlTarget): string | undefined {
+  const fk = table.constraints.find((c): c is ForeignKey => isForeignKey(c) && c.name === name)
+  if (fk === undefined) return undefined
+  if (table.indexes.some((ix) => ix.name === name) || table.constraints.some((c) => c !== fk && c.name === name)) return undefined
+  const keys = table.constraints.filter(isForeignKey)
+  const needing = keys.filter((c) => c !== fk && sameList(fk.localCols.slice(0, c.localCols.length), c.localCols) && !coversColumns(table, c.localCols))
+  if (needing.length > 0) {
+    const same = keys.filter((c) => sameList(c.localCols, fk.localCols))
+    const newest = same[same.length - 1]
+    const next = same[same.length - 2]
+    if (target.flavour !== 'mariadb' || newest !== fk || next?.name === undefined || coversColumns(table, fk.localCols)) return undefined
+    return `RENAME INDEX ${target.quote.ident(name)} TO ${target.quote.ident(next.name)}`
+  }
+  if (!coversColumns(table, fk.localCols)) return dropImplicitIndexClause(name, target)
+  return supports(target, 'indexIfExists') ? dropImplicitIndexClause(name, target) : undefined
 }
 
-/** `DROP INDEX [IF EXISTS] n` of the index a dropped foreign key leaves (see {@link implicitForeignKeyIndex}). */
+/** `DROP INDEX [IF EXISTS] n` of the index a dropped foreign key leaves (see {@link implicitIndexClause}). */
 export function dropImplicitIndexClause(index: string, target: MysqlTarget): string {
   return `DROP INDEX ${supports(target, 'indexIfExists') ? 'IF EXISTS ' : ''}${target.quote.ident(index)}`
+}
+
+/**
+ * `ADD INDEX fk (cols)` clauses that keep the table's foreign keys indexed when an index or key
+ * is dropped (`before` the table with it, `after` without it): InnoDB refuses to drop the last
+ * index a foreign key can use ("needed in a foreign key constraint"). Each key the dropped item
+ * covered and nothing else does gets an index named after it (unnamed for an unnamed key), as
+ * the one InnoDB makes, so that introspection and a later drop of the key treat it the same way.
+ * @example
+ * indexesForForeignKeys(table, tableWithoutIx, target) // ['ADD INDEX fk_post_author (author_id)']
+ */
+export function indexesForForeignKeys(before: TableModel, after: TableModel, target: MysqlTarget): string[] {
+  const q = target.quote
+  const out: string[] = []
+  const done: string[][] = []
+  for (const fk of after.constraints.filter(isForeignKey)) {
+    if (!coversColumns(before, fk.localCols) || coversColumns(after, fk.localCols)) continue
+    if (done.some((cols) => sameList(cols.slice(0, fk.localCols.length), fk.localCols))) continue
+    done.push([...fk.localCols])
+    out.push(`ADD INDEX ${fk.name === undefined ? '' : `${q.ident(fk.name)} `}(${fk.localCols.map((c) => q.ident(c)).join(', ')})`)
+  }
+  return out
 }

@@ -34,9 +34,12 @@ export function indexesOfRows(rows: readonly Row[], expressions: readonly Row[])
 
 const quoteName = (name: string): string => `\`${name.replaceAll('`', '``')}\``
 
-/** True when the index is what a UNIQUE constraint makes: unique, B-tree, whole named columns in ascending order. */
+/**
+ * True when the index is what a UNIQUE constraint makes: unique, whole named columns in ascending
+ * order, a B-tree (or MariaDB's hash for a unique key on TEXT or BLOB columns).
+ */
 function isPlainUnique(ix: CatalogIndex): boolean {
-  return ix.unique && ix.type === 'BTREE' && ix.parts.every((p) => p.column !== undefined && p.subPart === undefined && !p.descending)
+  return ix.unique && (ix.type === 'BTREE' || ix.type === 'HASH') && ix.parts.every((p) => p.column !== undefined && p.subPart === undefined && !p.descending)
 }
 
 /** The index as the schema model keeps it: columns (expressions and descending parts as `{ sql }`), `mysqlLength`, `mysqlPrefix`, `mysqlUsing`. */
@@ -55,7 +58,8 @@ export function indexModelOf(ix: CatalogIndex): IndexModel {
     ...(ix.unique ? { unique: true } : {}),
     ...(mysqlLength === undefined ? {} : { mysqlLength }),
     ...(prefix === undefined ? {} : { mysqlPrefix: prefix }),
-    ...(ix.type === 'HASH' ? { mysqlUsing: 'HASH' } : {}),
+    // A unique HASH index is MariaDB's key on TEXT or BLOB columns, made as a plain UNIQUE.
+    ...(ix.type === 'HASH' && !ix.unique ? { mysqlUsing: 'HASH' } : {}),
   }
 }
 

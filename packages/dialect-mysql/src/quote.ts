@@ -47,8 +47,13 @@ function quoted(value: string, backslashEscapes: boolean): string {
  */
 export function mysqlLiteral(value: string, noBackslashEscapes?: boolean): string {
   if (noBackslashEscapes === false) return quoted(value, true)
-  if (NEEDS_HEX.test(value)) return `_utf8mb4 X'${hexOf(value)}'`
+  if (needsHex(value, noBackslashEscapes)) return `_utf8mb4 X'${hexOf(value)}'`
   return quoted(value, false)
+}
+
+/** True when a string cannot be written as a plain `'…'` in the mode: NUL always, a backslash unless the mode is known to take it as is. */
+function needsHex(value: string, noBackslashEscapes: boolean | undefined): boolean {
+  return noBackslashEscapes === true ? value.includes('\0') : NEEDS_HEX.test(value)
 }
 
 /**
@@ -59,22 +64,28 @@ export function mysqlLiteral(value: string, noBackslashEscapes?: boolean): strin
  */
 export function mysqlEnumValue(value: string, noBackslashEscapes?: boolean): string {
   if (noBackslashEscapes === false) return quoted(value, true)
-  if (NEEDS_HEX.test(value)) return `X'${hexOf(value)}'`
+  if (needsHex(value, noBackslashEscapes)) return `X'${hexOf(value)}'`
   return quoted(value, false)
 }
 
 /**
  * A literal where MySQL accepts only a quoted string (`COMMENT '…'`, `COMMENT='…'`). A backslash
- * needs a known mode (`noBackslashEscapes` true or false) and NUL the default mode; otherwise the
- * text cannot be written safely and is refused with `UNSUPPORTED_OPERATION` at `path`.
+ * needs a known mode (`noBackslashEscapes` true or false); otherwise the text cannot be written
+ * safely and is refused with `UNSUPPORTED_OPERATION` at `path`. So are NUL and characters outside
+ * the Basic Multilingual Plane, which the server does not store as given.
  * @example
  * mysqlTextLiteral('a "b"', undefined, 'mysql', 'comment') // `'a "b"'`
  */
 export function mysqlTextLiteral(value: string, noBackslashEscapes: boolean | undefined, engine: string, path: string): string {
-  if (noBackslashEscapes === false) return quoted(value, true)
-  if (value.includes('\0')) {
-    throw new UnsupportedOperationError({ engine, path, message: `${engine}: a comment cannot hold a NUL character unless the dialect knows backslashes are escapes (noBackslashEscapes: false)` })
+  if (/[\ud800-\udfff]/.test(value)) {
+    // MySQL and MariaDB keep comments in utf8mb3 and store such a character as '?'.
+    throw new UnsupportedOperationError({ engine, path, message: `${engine}: a comment cannot hold a character outside the Basic Multilingual Plane (the server stores it as '?')` })
   }
+  if (value.includes('\0')) {
+    // MariaDB 10.11 loses the character after a NUL in a table comment (it reads 'a\0b' back as 'a\0\0').
+    throw new UnsupportedOperationError({ engine, path, message: `${engine}: a comment cannot hold a NUL character` })
+  }
+  if (noBackslashEscapes === false) return quoted(value, true)
   if (value.includes('\\') && noBackslashEscapes !== true) {
     throw new UnsupportedOperationError({
       engine,
@@ -110,6 +121,18 @@ export function checkName(name: string, engine: string, path: string, kind?: str
   if (problem === undefined) return
   const shown = name.length > 24 ? `${JSON.stringify(name.slice(0, 24))}…` : JSON.stringify(name)
   throw new UnsupportedOperationError({ ...(kind === undefined ? {} : { kind }), engine, path, message: `${engine}: the name ${shown} ${problem}` })
+}
+
+/**
+ * An engine, character set or collation name, written bare as MySQL prints them (`InnoDB`,
+ * `utf8mb4_bin`); anything but letters, digits and underscores is refused with
+ * `UNSUPPORTED_OPERATION` at `path`.
+ * @example
+ * optionWord('InnoDB', 'mysqlEngine', 'createTable', target) // 'InnoDB'
+ */
+export function optionWord(value: string, path: string, kind: string | undefined, target: { readonly name: string }): string {
+  if (/^[A-Za-z0-9_]+$/.test(value)) return value
+  throw new UnsupportedOperationError({ ...(kind === undefined ? {} : { kind }), engine: target.name, path, message: `${target.name}: ${JSON.stringify(value)} is not an engine, character set or collation name` })
 }
 
 /**

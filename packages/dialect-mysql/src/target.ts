@@ -132,10 +132,12 @@ export function flavourOf(options: MysqlDialectOptions): MysqlFlavour {
 /** The target a dialect instance compiles for. */
 export function mysqlTarget(options: MysqlDialectOptions, quote: Quoter): MysqlTarget {
   const flavour = flavourOf(options)
+  const version = parseMysqlVersion(options.version ?? DEFAULT_VERSIONS[flavour])
+  Object.freeze(version)
   return Object.freeze({
     name: flavour,
     flavour,
-    version: Object.freeze(parseMysqlVersion(options.version ?? DEFAULT_VERSIONS[flavour])) as MysqlVersion,
+    version,
     noBackslashEscapes: options.noBackslashEscapes,
     database: options.database,
     quote,

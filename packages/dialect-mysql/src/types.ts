@@ -1,6 +1,6 @@
 import { renderType, type TypeParams, type TypeSpelling } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, normalizeType, type ColumnType } from '@athanor/ir'
-import { mysqlEnumValue } from './quote.js'
+import { mysqlEnumValue, optionWord } from './quote.js'
 import type { MysqlTarget } from './target.js'
 
 const sized = (base: string) => (p: TypeParams) => (p.length === undefined ? base : `${base}(${p.length})`)
@@ -56,18 +56,26 @@ const spellings = new Map<boolean | undefined, TypeSpelling>([[undefined, mysqlT
 /**
  * Spells a column type for the target, with its collation (`COLLATE x`). A raw type uses its
  * spelling for the flavour (`mariadb`, then `mysql`), else its `sql`. Refuses what MySQL has no
- * type for (VARCHAR without a length) and fractional seconds beyond 6 digits.
+ * type for (VARCHAR without a length), fractional seconds beyond 6 digits, and ENUM values ending
+ * with a space (MySQL strips it).
  * @example
  * mysqlType({ name: 'varchar', length: 20, collation: 'utf8mb4_bin' }, target) // 'VARCHAR(20) COLLATE utf8mb4_bin'
  */
 export function mysqlType(type: ColumnType, target: MysqlTarget, path = 'type'): string {
   const t = normalizeType(type)
   if (t.name === 'raw') return t.dialects?.[target.flavour] ?? t.dialects?.['mysql'] ?? t.sql
+  if (t.name === 'enum') {
+    const at = t.values.findIndex((v) => v.endsWith(' '))
+    if (at !== -1) {
+      // MySQL strips trailing spaces from ENUM values: the type would not hold the value asked for.
+      throw new UnsupportedOperationError({ engine: target.name, path: `${path}.values[${at}]`, message: `${target.name}: an ENUM value cannot end with a space (MySQL strips it)` })
+    }
+  }
   if ((t.name === 'datetime' || t.name === 'time') && t.precision !== undefined && t.precision > 6) {
     throw new UnsupportedOperationError({ engine: target.name, path: `${path}.precision`, message: `${target.name}: fractional seconds go to 6 digits; found precision ${t.precision}` })
   }
   const spelled = renderType(t, spellings.get(target.noBackslashEscapes) ?? mysqlTypes, target.name, path)
-  if ('collation' in t && t.collation !== undefined) return `${spelled} COLLATE ${target.quote.ident(t.collation)}`
+  if ('collation' in t && t.collation !== undefined) return `${spelled} COLLATE ${optionWord(t.collation, `${path}.collation`, undefined, target)}`
   return spelled
 }
 

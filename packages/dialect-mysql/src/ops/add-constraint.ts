@@ -1,20 +1,26 @@
 import { alterTable, statement, type Statement } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, type ConstraintDefinition } from '@athanor/ir'
+import { UnsupportedOperationError, type ConstraintDefinition, type TableModel } from '@athanor/ir'
 import { constraintSql } from '../constraint-sql.js'
+import { checkKeyPart } from '../key-parts.js'
 import { supports, type MysqlTarget } from '../target.js'
 
 /**
  * `ALTER TABLE t ADD <constraint>`, shared by the four create-constraint handlers. `ifNotExists`
  * exists on MariaDB only, in a different place per kind: `ADD CONSTRAINT IF NOT EXISTS n CHECK …`,
  * `ADD CONSTRAINT n UNIQUE IF NOT EXISTS (…)`, `ADD CONSTRAINT n FOREIGN KEY IF NOT EXISTS (…)`;
- * a primary key has none.
+ * a primary key has none. With the table's `model`, a key on a TEXT, BLOB or JSON column is
+ * refused (see `checkKeyPart`).
  */
 export function addConstraint(
   kind: string,
   names: { readonly tableName: string; readonly schema?: string | undefined; readonly constraintName: string; readonly ifNotExists?: boolean | undefined },
   def: ConstraintDefinition,
   target: MysqlTarget,
+  model?: TableModel,
 ): readonly Statement[] {
+  if (model !== undefined && (def.type === 'primaryKey' || def.type === 'unique')) {
+    def.columns.forEach((c, i) => checkKeyPart(c, model.columns.find((col) => col.name === c)?.type, undefined, def.type === 'unique' ? 'unique' : 'primaryKey', target, kind, `columns[${i}]`))
+  }
   const table = alterTable(target.quote, names.tableName, names.schema)
   if (names.ifNotExists !== true) return [statement(`${table} ADD ${constraintSql(def, names.constraintName, target, { schema: names.schema })}`)]
   if (!supports(target, 'constraintIfExists') || def.type === 'primaryKey') {

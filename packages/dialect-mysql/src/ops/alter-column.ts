@@ -3,6 +3,7 @@ import { UnsupportedOperationError, type AlterColumnOp } from '@athanor/ir'
 import { impliedAutoincrement } from '../autoincrement.js'
 import { defaultSql, restatedSpec } from '../column-spec.js'
 import { columnAfter, snapshotColumn } from '../existing-state.js'
+import { checkKeysOfColumn } from '../key-parts.js'
 import { supports, type MysqlTarget } from '../target.js'
 import { isDatetimeFamily } from '../types.js'
 
@@ -36,6 +37,7 @@ export function compileAlterColumn(op: AlterColumnOp, ctx: HandlerContext, targe
     return [statement(`${table} RENAME COLUMN ${column} TO ${q.ident(op.newColumnName ?? op.columnName)}`)]
   }
   const found = snapshotColumn(ctx.snapshot, op)
+  if (op.type !== undefined && found !== undefined) checkKeysOfColumn(found.table, op.columnName, op.type, target, op.kind, 'type')
   const knownType = op.type ?? op.existingType ?? found?.column.type
   const datetimeChange = knownType !== undefined && isDatetimeFamily(knownType, target.flavour) && op.serverDefault !== null
   if (rename || datetimeChange || restates) {

@@ -12,14 +12,14 @@ import { addConstraint } from './add-constraint.js'
  */
 export function compileCreateForeignKey(op: CreateForeignKeyOp, ctx: HandlerContext, target: MysqlTarget): readonly Statement[] {
   const table = ctx.snapshot === undefined ? undefined : findTable(ctx.snapshot, op.sourceTable, op.sourceSchema)
-  if (table !== undefined && hasReferentialAction(op)) {
+  if (table !== undefined && hasReferentialAction(op, target.flavour)) {
     const checked = op.localCols.find((col) => table.constraints.some((c) => c.type === 'check' && sqlMentions(c.condition, col)))
     if (checked !== undefined) {
       throw new UnsupportedOperationError({
         kind: op.kind,
         engine: target.name,
-        path: op.onDelete !== undefined && hasReferentialAction({ onDelete: op.onDelete }) ? 'onDelete' : 'onUpdate',
-        message: `${target.name}: a foreign key cannot have an ON DELETE / ON UPDATE action on ${JSON.stringify(checked)}, which a CHECK names`,
+        path: hasReferentialAction({ onDelete: op.onDelete ?? 'NO ACTION' }, target.flavour) ? 'onDelete' : 'onUpdate',
+        message: `${target.name}: a foreign key cannot change ${JSON.stringify(checked)} (ON DELETE / ON UPDATE), which a CHECK names`,
       })
     }
   }

@@ -1,12 +1,21 @@
 import { statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
-import type { CreateIndexOp } from '@athanor/ir'
+import { findTable, type CreateIndexOp } from '@athanor/ir'
 import { createIndexSql } from '../constraint-sql.js'
+import { checkKeyPart } from '../key-parts.js'
 import type { MysqlTarget } from '../target.js'
 
 /**
  * `CREATE [UNIQUE | FULLTEXT | SPATIAL] INDEX [IF NOT EXISTS] name ON t (a(10), (expr), b)
- * [USING BTREE | HASH]` with `mysqlLength`, `mysqlPrefix` and `mysqlUsing` (catalog §2.3).
+ * [USING BTREE | HASH]` with `mysqlLength`, `mysqlPrefix` and `mysqlUsing` (catalog §2.3). With
+ * a schema snapshot, a TEXT, BLOB or JSON column without a prefix length is refused (see
+ * `checkKeyPart`); a FULLTEXT index takes them whole.
  */
-export function compileCreateIndex(op: CreateIndexOp, _ctx: HandlerContext, target: MysqlTarget): readonly Statement[] {
+export function compileCreateIndex(op: CreateIndexOp, ctx: HandlerContext, target: MysqlTarget): readonly Statement[] {
+  const table = ctx.snapshot === undefined ? undefined : findTable(ctx.snapshot, op.tableName, op.schema)
+  if (table !== undefined && op.mysqlPrefix === undefined) {
+    op.columns.forEach((c, i) => {
+      if (typeof c === 'string') checkKeyPart(c, table.columns.find((col) => col.name === c)?.type, op.mysqlLength, op.unique === true ? 'unique' : 'index', target, op.kind, `columns[${i}]`)
+    })
+  }
   return [statement(createIndexSql(op, op, target, { ifNotExists: op.ifNotExists }))]
 }

@@ -1,12 +1,13 @@
 import { statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import {
-  UnsupportedOperationError, columnIndexName, tableModelOf, type ConstraintDefinition, type CreateTableOp, type TableOptions,
+  UnsupportedOperationError, columnIndexName, tableModelOf, type ColumnType, type ConstraintDefinition, type CreateTableOp, type TableOptions,
 } from '@athanor/ir'
 import { impliedAutoincrement, isFirstKeyColumn } from '../autoincrement.js'
 import { checkConditionAllowed } from '../check-rules.js'
 import { columnSpec } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
-import { mysqlTextLiteral } from '../quote.js'
+import { checkKeyPart } from '../key-parts.js'
+import { mysqlTextLiteral, optionWord } from '../quote.js'
 import type { MysqlTarget } from '../target.js'
 
 const ROW_FORMATS = new Set(['DEFAULT', 'DYNAMIC', 'FIXED', 'COMPRESSED', 'REDUNDANT', 'COMPACT', 'PAGE'])
@@ -39,6 +40,7 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
   op.columns.forEach((c, i) => {
     if (c.check !== undefined) checkConditionAllowed(c.check.condition, model, target, op.kind, `columns[${i}].check.condition`)
   })
+  checkTableKeys(op, target)
   const pkColumns = op.columns.filter((c) => c.primaryKey === true)
   if (pkColumns.length > 0) lines.push(`PRIMARY KEY (${pkColumns.map((c) => q.ident(c.name)).join(', ')})`)
   constraints.forEach((c, i) => {
@@ -73,11 +75,10 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
 
 /** The table options after `)`, space-separated, in a fixed order (the reference's order varies from run to run: catalog §2.3). */
 function tableOptions(op: TableOptions & { readonly kind: string; readonly comment?: string }, target: MysqlTarget): string {
-  const q = target.quote
   const parts: string[] = []
-  if (op.mysqlEngine !== undefined) parts.push(`ENGINE=${q.ident(op.mysqlEngine)}`)
-  if (op.mysqlCharset !== undefined) parts.push(`CHARSET=${q.ident(op.mysqlCharset)}`)
-  if (op.mysqlCollate !== undefined) parts.push(`COLLATE ${q.ident(op.mysqlCollate)}`)
+  if (op.mysqlEngine !== undefined) parts.push(`ENGINE=${optionWord(op.mysqlEngine, 'mysqlEngine', op.kind, target)}`)
+  if (op.mysqlCharset !== undefined) parts.push(`CHARSET=${optionWord(op.mysqlCharset, 'mysqlCharset', op.kind, target)}`)
+  if (op.mysqlCollate !== undefined) parts.push(`COLLATE ${optionWord(op.mysqlCollate, 'mysqlCollate', op.kind, target)}`)
   if (op.mysqlRowFormat !== undefined) {
     const format = op.mysqlRowFormat.toUpperCase()
     if (!ROW_FORMATS.has(format)) {
@@ -88,4 +89,21 @@ function tableOptions(op: TableOptions & { readonly kind: string; readonly comme
   if (op.mysqlAutoIncrement !== undefined) parts.push(`AUTO_INCREMENT=${op.mysqlAutoIncrement}`)
   if (op.comment !== undefined) parts.push(`COMMENT=${mysqlTextLiteral(op.comment, target.noBackslashEscapes, target.name, 'comment')}`)
   return parts.join(' ')
+}
+
+/** Refuses the table's keys and indexes on TEXT, BLOB or JSON columns without a prefix length (see `checkKeyPart`). */
+function checkTableKeys(op: CreateTableOp, target: MysqlTarget): void {
+  const typeOf = (name: string): ColumnType | undefined => op.columns.find((c) => c.name === name)?.type
+  op.columns.forEach((c, i) => {
+    if (c.primaryKey === true) checkKeyPart(c.name, c.type, undefined, 'primaryKey', target, op.kind, `columns[${i}].primaryKey`)
+    if (c.unique === true || c.index === true) checkKeyPart(c.name, c.type, undefined, c.unique === true ? 'unique' : 'index', target, op.kind, `columns[${i}].${c.index === true ? 'index' : 'unique'}`)
+  })
+  for (const [i, c] of (op.constraints ?? []).entries()) {
+    if (c.type === 'foreignKey' || c.type === 'check' || (c.type === 'index' && c.mysqlPrefix !== undefined)) continue
+    const key = c.type === 'index' ? (c.unique === true ? 'unique' : 'index') : c.type
+    const lengths = c.type === 'index' ? c.mysqlLength : undefined
+    c.columns.forEach((col, j) => {
+      if (typeof col === 'string') checkKeyPart(col, typeOf(col), lengths, key, target, op.kind, `constraints[${i}].columns[${j}]`)
+    })
+  }
 }
