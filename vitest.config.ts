@@ -21,10 +21,18 @@ export default defineConfig({
       { find: /^@athanor\/dialect-mysql$/, replacement: src('./packages/dialect-mysql/src/index.ts') },
       { find: /^@athanor\/dialect-sqlite\/introspect$/, replacement: src('./packages/dialect-sqlite/src/introspect.ts') },
       { find: /^@athanor\/dialect-sqlite$/, replacement: src('./packages/dialect-sqlite/src/index.ts') },
+      { find: /^@athanor\/render-ts$/, replacement: src('./packages/render-ts/src/index.ts') },
+      { find: /^athanor-dialect-duckdb\/introspect$/, replacement: src('./examples/dialect-duckdb/src/introspect.ts') },
+      { find: /^athanor-dialect-duckdb$/, replacement: src('./examples/dialect-duckdb/src/index.ts') },
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'bench/test/**/*.test.ts',
+      'test/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
+    ],
     // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { AthanorError } from '@athanor/ir'
 import { modelCommand } from './commands/model.js'
+import { renderCommand } from './commands/render.js'
 import { reverseCommand } from './commands/reverse.js'
 import { sqlCommand } from './commands/sql.js'
 import { DIALECT_NAMES } from './dialects.js'
@@ -12,6 +13,7 @@ Usage:
   athanor sql <files…> [--dialect sqlite] [--schema snapshot.json] [--down] [-o out.sql] [--format sql|json]
   athanor reverse <files…> [--schema snapshot.json]
   athanor model <files…> [--schema snapshot.json]
+  athanor render <file.json> [-o migration.ts]
   athanor <command> --help
 
 Files are migration scripts ({ "kind": "migrationScript", … }) or op lists ([{ "kind": … }]) as JSON;
@@ -43,6 +45,17 @@ are first completed from the schema model, so a dropped column can be added back
 
 Prints the schema (SchemaSnapshot JSON) the inputs' ops leave: what the database will look like.
 The same format is read by --schema.
+`,
+  render: `athanor render <file.json> [-o migration.ts]
+
+Prints one migration file as TypeScript that builds the same ops with the factories of
+@athanor/ir: a migration script as \`export default migrationScript({ … })\`, an op list (or a
+single op) as \`export const ops: readonly Op[] = [ … ]\`. Batch children are plain { kind: … }
+literals. The file is validated first; bad input gets every error, as for athanor sql.
+
+Options:
+  -o, --output <file>      write to a file instead of stdout
+  -h, --help
 `,
 }
 
@@ -95,6 +108,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         },
         io,
       )
+    } else if (command === 'render') {
+      refuse(values, ['dialect', 'schema', 'down', 'format', 'version-table'], command)
+      renderCommand({ files: positionals, ...(values.output === undefined ? {} : { output: values.output }) }, io)
     } else {
       refuse(values, ['dialect', 'down', 'output', 'format', 'version-table'], command)
       if (command === 'reverse') reverseCommand({ files: positionals, ...schema }, io)

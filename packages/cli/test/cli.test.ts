@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { run, type CliIo } from '@athanor/cli'
+import { parse, type Op } from '@athanor/ir'
+import { renderTs } from '@athanor/render-ts'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const examples = join(root, 'examples')
@@ -157,9 +159,53 @@ describe('athanor model', () => {
   })
 })
 
+describe('athanor render', () => {
+  it('prints a migration script as TypeScript that builds it with the @athanor/ir factories', async () => {
+    const file = join(examples, '0001_create_account.json')
+    const r = await athanor('render', file)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const parsed = parse(JSON.parse(readFileSync(file, 'utf8')))
+    if (!parsed.ok) throw new Error('the example does not parse')
+    expect(r.stdout).toBe(renderTs(parsed.value as Op))
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      "import { batch, createIndex, createTable, migrationScript, upgradeOps } from '@athanor/ir'",
+      '',
+      'export default migrationScript({',
+    ])
+  })
+
+  it('prints an op list as an exported list, or writes it with -o', async () => {
+    const file = tempFile('ops.json', JSON.stringify([{ kind: 'dropTable', tableName: 'legacy' }]))
+    const r = await athanor('render', file, '-o', '/tmp/migration.ts')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe('')
+    expect(r.written).toEqual({
+      '/tmp/migration.ts': "import { dropTable, type Op } from '@athanor/ir'\n\nexport const ops: readonly Op[] = [\n  dropTable({ tableName: 'legacy' }),\n]\n",
+    })
+  })
+
+  it('reports invalid ops as file: path: message, exit 2, nothing on stdout', async () => {
+    const file = tempFile('bad.json', JSON.stringify([{ kind: 'dropTable', tableNam: 't' }]))
+    const r = await athanor('render', file)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trimEnd().split('\n').map((l) => l.split(': ').slice(0, 2).join(': '))).toEqual([`${file}: [0].tableNam`, `${file}: [0].tableName`])
+  })
+
+  it('takes exactly one file and refuses the options of other commands, exit 2', async () => {
+    const two = await athanor('render', examples)
+    expect(two.code).toBe(2)
+    expect(two.stderr.startsWith('athanor render takes one migration file, not 3')).toBe(true)
+    const option = await athanor('render', join(examples, '0001_create_account.json'), '-d', 'pg')
+    expect(option.code).toBe(2)
+    expect(option.stderr).toBe('--dialect is not an option of athanor render (see athanor render --help)\n')
+  })
+})
+
 describe('athanor --help', () => {
   it('prints help for the tool and for each command', async () => {
-    for (const args of [['--help'], ['sql', '--help'], ['reverse', '--help'], ['model', '-h']]) {
+    for (const args of [['--help'], ['sql', '--help'], ['reverse', '--help'], ['model', '-h'], ['render', '--help']]) {
       const r = await athanor(...args)
       expect(r.code).toBe(0)
       expect(r.stdout.length).toBeGreaterThan(50)

@@ -31,6 +31,22 @@ export interface Capabilities {
   readonly expressionIndexes: boolean
   /** Identity columns (`GENERATED … AS IDENTITY`). */
   readonly identityColumns: boolean
+  // The capabilities below were added when a dialect outside this repository (DuckDB, see
+  // examples/dialect-duckdb) met engine limits the ones above do not name. They are optional so
+  // that a dialect written before them still type-checks: absent means `true`, the engine can.
+  /** `ON DELETE` / `ON UPDATE` actions other than `NO ACTION` / `RESTRICT` (`CASCADE`, `SET NULL`, `SET DEFAULT`). Absent: yes. */
+  readonly foreignKeyActions?: boolean
+  /** STORED (persisted) generated columns. Absent: yes. */
+  readonly storedComputedColumns?: boolean
+  /** A foreign key from a table in one schema to a table in another. Absent: yes. */
+  readonly crossSchemaForeignKeys?: boolean
+  /** Rename or rebuild a table that other tables' foreign keys point at. Absent: yes. */
+  readonly alterReferencedTables?: boolean
+  /**
+   * The engine keeps the names given to constraints. When `false` (DuckDB names every constraint
+   * itself), the conformance comparison ignores constraint names. Absent: yes.
+   */
+  readonly namedConstraints?: boolean
 }
 
 /** What every compile call may be given. */

@@ -17,6 +17,7 @@ describe('sqlFingerprint', () => {
     expect(sqlFingerprint("((label)::text <> ''::text)")).toBe(sqlFingerprint("label <> ''"))
     expect(sqlFingerprint("'a'::character varying")).toBe(sqlFingerprint("'a'"))
     expect(sqlFingerprint('"Mixed" > 0')).toBe(sqlFingerprint('"Mixed">0'))
+    expect(sqlFingerprint('("label" != \'\')')).toBe(sqlFingerprint("label <> ''"))
   })
 
   it('keeps string literals, the case of quoted names, and words after a cast', () => {
@@ -53,6 +54,18 @@ describe('compareSnapshots', () => {
     const e = snap(table({ name: 't', columns: [col], constraints: [{ type: 'unique', columns: ['email'] }, { type: 'check', condition: 'length(email) > 3' }] }))
     const f = snap(table({ name: 't', columns: [col], constraints: [{ type: 'check', name: 't_email_check', condition: '(length(email) > 3)' }, { type: 'unique', name: 't_email_key', columns: ['email'] }] }))
     expect(paths(e, f)).toEqual([])
+  })
+
+  it('ignores every constraint name when the engine does not keep them', () => {
+    const e = snap(table({ name: 't', columns: [col], constraints: [{ type: 'unique', name: 'uq_t_email', columns: ['email'] }, { type: 'check', name: 'ck_t_email', condition: 'length(email) > 3' }] }))
+    const f = snap(table({ name: 't', columns: [col], constraints: [{ type: 'check', name: 't_email_check', condition: '(length(email) > 3)' }, { type: 'unique', name: 't_email_key', columns: ['email'] }] }))
+    expect(paths(e, f)).toEqual(['tables[0].constraints[0]', 'tables[0].constraints[1]', 'tables[0].constraints', 'tables[0].constraints'])
+    expect(paths(e, f, { capabilities: { ...capabilities, namedConstraints: false } })).toEqual([])
+    const other = snap(table({ name: 't', columns: [col], constraints: [{ type: 'unique', name: 't_email_key', columns: ['id'] }] }))
+    expect(paths(snap(table({ name: 't', columns: [col], constraints: [{ type: 'unique', name: 'uq_t_email', columns: ['email'] }] })), other, { capabilities: { ...capabilities, namedConstraints: false } })).toEqual([
+      'tables[0].constraints[0]',
+      'tables[0].constraints',
+    ])
   })
 
   it('ignores default options, other dialects\' fields and how-not-what fields', () => {

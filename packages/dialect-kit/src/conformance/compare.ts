@@ -99,7 +99,19 @@ function constraintColumns(c: ConstraintModel): readonly string[] {
   return c.type === 'foreignKey' ? c.localCols : c.type === 'check' ? [] : c.columns
 }
 
-function compareConstraints(r: Report, path: string, label: string, expected: readonly ConstraintModel[], found: readonly ConstraintModel[], options: CompareOptions, sqlKeys: ReadonlySet<string>): void {
+/** The constraint without its name: what is compared on an engine that does not keep constraint names. */
+function nameless(c: ConstraintModel): ConstraintModel {
+  if (c.name === undefined) return c
+  const { name: _n, ...rest } = c
+  return rest
+}
+
+function compareConstraints(r: Report, path: string, label: string, givenExpected: readonly ConstraintModel[], givenFound: readonly ConstraintModel[], options: CompareOptions, sqlKeys: ReadonlySet<string>): void {
+  // An engine that names constraints itself (capabilities.namedConstraints false) is compared as
+  // if the ops had named none: each expected constraint matches a found one by its definition.
+  const namesKept = options.capabilities?.namedConstraints !== false
+  const expected = namesKept ? givenExpected : givenExpected.map(nameless)
+  const found = namesKept ? givenFound : givenFound.map(nameless)
   const taken = new Set<number>()
   const named = new Set(expected.flatMap((c) => (c.name === undefined ? [] : [c.name])))
   const withoutName = (c: ConstraintModel): string => {
@@ -160,7 +172,8 @@ function compareIndexes(r: Report, path: string, label: string, expected: readon
  * - the order of tables, of constraints and of indexes (catalog order is not creation order);
  *   column order too with `columnOrder: 'any'`;
  * - the names of constraints the ops left unnamed (an unnamed expected constraint matches any
- *   found one with the same definition);
+ *   found one with the same definition), and every constraint name when the dialect's
+ *   capabilities say the engine does not keep them (`namedConstraints: false`);
  * - `autoincrement` and a computed column's `persisted` where the ops did not say;
  * - type spellings that are the same type (`'integer'` and `{ name: 'integer' }`), and what the
  *   dialect's `canonical` hooks equate (`float` and `double` on PostgreSQL);

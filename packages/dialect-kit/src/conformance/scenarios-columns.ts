@@ -30,6 +30,8 @@ export const columnScenarios: readonly Scenario[] = [
   },
   {
     name: 'addColumn: a column check',
+    // A CHECK added with its column is a constraint added to an existing table.
+    requires: (caps) => caps.alterConstraints,
     setup: [simpleTable('t')],
     ops: [addColumn({ tableName: 't', column: { name: 'n', type: 'integer', check: { name: 'ck_t_n', condition: 'n > 0' } } })],
   },

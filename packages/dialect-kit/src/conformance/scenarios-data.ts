@@ -60,6 +60,7 @@ export const dataScenarios: readonly Scenario[] = [
   },
   {
     name: 'ON DELETE CASCADE removes the child rows',
+    requires: (caps) => caps.foreignKeyActions !== false,
     setup: family,
     ops: [executeSql({ sqltext: 'DELETE FROM parent WHERE id = 1' })],
     expect: { rowCounts: [{ table: 'parent', count: 1 }, { table: 'child', count: 1 }, { table: 'child', count: 0, where: 'parent_id = 1' }] },

@@ -19,7 +19,7 @@ export function schemaScenarios(schema: string): readonly Scenario[] {
   return [
     {
       name: 'schema: createTable with an enum, indexes, comments and a foreign key to the default schema',
-      requires,
+      requires: (caps) => caps.schemas && caps.crossSchemaForeignKeys !== false,
       setup: [simpleTable('parent')],
       ops: [
         createTable({

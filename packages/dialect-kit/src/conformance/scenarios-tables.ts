@@ -54,7 +54,7 @@ export const tableScenarios: readonly Scenario[] = [
         tableName: 'post',
         columns: [
           idColumn,
-          { name: 'account_id', type: 'integer', index: true, foreignKey: { referentTable: 'account', remoteCol: 'id', onDelete: 'CASCADE' } },
+          { name: 'account_id', type: 'integer', index: true, foreignKey: { referentTable: 'account', remoteCol: 'id' } },
           { name: 'qty', type: 'integer', nullable: false, serverDefault: { literal: '0' }, check: { name: 'ck_post_qty', condition: 'qty >= 0' } },
           { name: 'label', type: { name: 'varchar', length: 20 }, serverDefault: { literal: "it's" } },
           { name: 'created', type: 'datetime', serverDefault: { sql: 'CURRENT_TIMESTAMP' } },
@@ -66,6 +66,17 @@ export const tableScenarios: readonly Scenario[] = [
           { type: 'index', name: 'ix_post_created', columns: ['created'] },
         ],
         comment: "a post's table",
+      }),
+    ],
+  },
+  {
+    name: 'createTable: a foreign key with ON DELETE CASCADE',
+    requires: (caps) => caps.foreignKeyActions !== false,
+    setup: [simpleTable('account')],
+    ops: [
+      createTable({
+        tableName: 'post',
+        columns: [idColumn, { name: 'account_id', type: 'integer', index: true, foreignKey: { referentTable: 'account', remoteCol: 'id', onDelete: 'CASCADE' } }],
       }),
     ],
   },
@@ -90,6 +101,7 @@ export const tableScenarios: readonly Scenario[] = [
   },
   {
     name: 'createTable: a stored computed column',
+    requires: (caps) => caps.storedComputedColumns !== false,
     ops: [
       createTable({
         tableName: 'line',
@@ -136,6 +148,7 @@ export const tableScenarios: readonly Scenario[] = [
   },
   {
     name: 'renameTable: keeps columns, keys and indexes; foreign keys follow it',
+    requires: (caps) => caps.alterReferencedTables !== false,
     setup: [
       createTable({
         tableName: 'parent',

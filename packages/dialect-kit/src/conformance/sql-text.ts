@@ -54,8 +54,8 @@ function dropCasts(text: string): string {
 
 /**
  * A fingerprint of SQL text, equal for two spellings an engine treats as the same: letter case
- * outside quotes, whitespace, parentheses, `::type` casts and the double quotes around names are
- * ignored; text inside single quotes is kept as written.
+ * outside quotes, whitespace, parentheses, `::type` casts, the double quotes around names and the
+ * spelling of not-equal (`<>` or `!=`) are ignored; text inside single quotes is kept as written.
  * @example
  * sqlFingerprint('(a >= 0)') === sqlFingerprint('a >= 0') // true
  * sqlFingerprint('lower((email)::text)') === sqlFingerprint('LOWER(email)') // true
@@ -73,7 +73,8 @@ export function sqlFingerprint(sql: string): string {
       if (out.endsWith('::')) out = out.slice(0, -2)
       else out += part.text.slice(1, -1).replaceAll('""', '"')
     } else {
-      out += dropCasts(part.text.toLowerCase()).replace(/[\s()]+/g, '')
+      // `<>` and `!=` are one operator; DuckDB writes `!=` back for the `<>` it was given.
+      out += dropCasts(part.text.toLowerCase()).replace(/[\s()]+/g, '').replaceAll('!=', '<>')
     }
   }
   return out
