@@ -53,7 +53,11 @@ function athanorCompileAll(dialect: Dialect, ops: readonly Op[]): { perOp: (read
       continue
     }
     try {
-      perOp.push(compileWithModel(dialect, op, model, usable))
+      // With the model first: refusals only the model can justify (MySQL: NOT NULL under an
+      // ON DELETE SET NULL key) are found here; the timed call passes the model only if needed.
+      const checked = dialect.compile(op, { snapshot: model })
+      compileWithModel(dialect, op, model, usable)
+      perOp.push(checked)
       model = next
     } catch (e) {
       // Ops the dialect refuses by design (a plain alterColumn on SQLite) are counted, not hidden.

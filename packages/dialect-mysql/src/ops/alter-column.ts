@@ -1,5 +1,5 @@
 import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, type AlterColumnOp } from '@athanor/ir'
+import { UnsupportedOperationError, type AlterColumnOp, type ConstraintModel } from '@athanor/ir'
 import { impliedAutoincrement } from '../autoincrement.js'
 import { defaultSql, restatedSpec } from '../column-spec.js'
 import { columnAfter, snapshotColumn } from '../existing-state.js'
@@ -38,6 +38,7 @@ export function compileAlterColumn(op: AlterColumnOp, ctx: HandlerContext, targe
   }
   const found = snapshotColumn(ctx.snapshot, op)
   if (op.type !== undefined && found !== undefined) checkKeysOfColumn(found.table, op.columnName, op.type, target, op.kind, 'type')
+  if (op.nullable === false && found !== undefined) refuseNotNullUnderSetNull(op, found.table.constraints, target)
   const knownType = op.type ?? op.existingType ?? found?.column.type
   const datetimeChange = knownType !== undefined && isDatetimeFamily(knownType, target.flavour) && op.serverDefault !== null
   if (rename || datetimeChange || restates) {
@@ -65,4 +66,23 @@ export function compileAlterColumn(op: AlterColumnOp, ctx: HandlerContext, targe
     })
   }
   return [statement(`${table} ALTER COLUMN ${column} SET DEFAULT ${defaultSql(serverDefault, knownType, target)}`)]
+}
+
+/**
+ * MySQL and MariaDB refuse NOT NULL on a column whose foreign key sets it to NULL (`ON DELETE SET
+ * NULL` / `ON UPDATE SET NULL`): refused here, before any SQL, when the snapshot shows such a key.
+ */
+function refuseNotNullUnderSetNull(op: AlterColumnOp, constraints: readonly ConstraintModel[], target: MysqlTarget): void {
+  for (const c of constraints) {
+    if (c.type !== 'foreignKey' || !c.localCols.includes(op.columnName)) continue
+    const setNull = [c.onDelete, c.onUpdate].some((a) => a !== undefined && /^\s*SET\s+NULL/i.test(a))
+    if (setNull) {
+      throw new UnsupportedOperationError({
+        kind: op.kind,
+        engine: target.name,
+        path: 'nullable',
+        message: `${target.name}: column ${JSON.stringify(op.columnName)} cannot be NOT NULL while foreign key ${c.name === undefined ? '(unnamed)' : JSON.stringify(c.name)} sets it to NULL; change the key's action first`,
+      })
+    }
+  }
 }
