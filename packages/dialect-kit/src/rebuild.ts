@@ -49,6 +49,12 @@ export interface RebuildHooks {
   readonly renameColumn?: (tableName: string, schema: string | undefined, from: string, to: string) => readonly Statement[]
   /** The temporary name of the new table; `_athanor_tmp_<table>` cut to 50 characters by default. */
   readonly tempName?: (tableName: string) => string
+  /**
+   * The statement that carries the rows over when no old column survives (their count is still
+   * data: new columns take their defaults), e.g. SQLite's `INSERT INTO tmp (rowid) SELECT rowid
+   * FROM t`. Absent, or `undefined` for this plan: such a batch is refused.
+   */
+  readonly copyRowsOnly?: (plan: RebuildPlan, tempTable: string, table: string) => string | undefined
   /** Statements the engine needs at fixed points of the plan (SQLite: the foreign-key pragmas and check). */
   readonly steps?: {
     /** First, before anything is dropped or created. */
@@ -182,7 +188,9 @@ export function compileRebuild(op: BatchOp, ctx: HandlerContext, hooks: RebuildH
   const out: Statement[] = []
   const executes = op.ops.filter((c) => c.kind === 'executeSql').map((c) => batchChildAsOp(c, op))
   if (executes.length > 0) out.push(...ctx.compileOps(executes, ctx.snapshot))
-  if (plan.copies.length === 0) {
+  const table = q.qualified(op.tableName, op.schema)
+  const rowsOnly = plan.copies.length === 0 ? hooks.copyRowsOnly?.(plan, q.qualified(plan.tempName, op.schema), table) : undefined
+  if (plan.copies.length === 0 && rowsOnly === undefined) {
     throw new UnsupportedOperationError({
       kind: 'batch',
       path: 'ops',
@@ -204,8 +212,7 @@ export function compileRebuild(op: BatchOp, ctx: HandlerContext, hooks: RebuildH
     const to = afterByName.get(c.column)
     sources.push(c.cast && from !== undefined && to !== undefined ? hooks.cast(read, from, to) : read)
   }
-  const table = q.qualified(op.tableName, op.schema)
-  out.push(statement(`INSERT INTO ${q.qualified(plan.tempName, op.schema)} (${targets.join(', ')}) SELECT ${sources.join(', ')} FROM ${table}`))
+  out.push(statement(rowsOnly ?? `INSERT INTO ${q.qualified(plan.tempName, op.schema)} (${targets.join(', ')}) SELECT ${sources.join(', ')} FROM ${table}`))
   out.push(...(hooks.steps?.afterCopy?.(plan) ?? []))
   out.push(statement(`DROP TABLE ${table}`))
   out.push(...hooks.renameTable(plan.tempName, op.tableName, op.schema))

@@ -69,6 +69,9 @@ export function sqliteRebuildHooks(ctx: HandlerContext): RebuildHooks {
     // is 2024 (DATETIME has NUMERIC affinity). Inserting the value as it is converts it only
     // where the conversion is lossless, and a STRICT table refuses what does not fit.
     cast: (expression) => expression,
+    // When no old column survives the rows still count: carry them by rowid, new columns take their
+    // defaults. A WITHOUT ROWID table has no rowid to carry.
+    copyRowsOnly: (plan, temp, table) => (plan.after.options?.sqliteWithoutRowid === true || plan.before.options?.sqliteWithoutRowid === true ? undefined : `INSERT INTO ${temp} (rowid) SELECT rowid FROM ${table}`),
     renameColumn: (tableName, schema, from, to) => [statement(`ALTER TABLE ${q.qualified(tableName, schema)} RENAME COLUMN ${q.ident(from)} TO ${q.ident(to)}`)],
     steps: {
       start: () => [statement('PRAGMA foreign_keys=OFF', { transactional: false })],
