@@ -34,6 +34,7 @@ export default defineConfig({
       'examples/*/test/**/*.test.ts',
     ],
     // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight.
+    setupFiles: ['test/fast-check-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The JSON report is what .ci/run counts; the default reporter is for people.
