@@ -1,5 +1,5 @@
 import type { OpBase } from '@athanor/ir'
-import { checkName } from './quote.js'
+import { checkName, nameProblem } from './quote.js'
 import type { MysqlTarget } from './target.js'
 
 // Every name an op holds is checked before any SQL is written, so that a name MySQL would reject
@@ -22,14 +22,20 @@ const LIST_FIELDS = new Set(['columns', 'localCols', 'remoteCols'])
  */
 const NESTED_FIELDS = new Set(['column', 'constraints', 'foreignKey', 'check'])
 
-function walk(value: unknown, path: string, visit: (name: string, path: string) => void): void {
+// Paths are built only for a name that fails: this runs on every op compiled.
+function walk(value: unknown, path: string, visit: (name: string, path: () => string) => void): void {
   if (typeof value !== 'object' || value === null) return
-  for (const [key, field] of Object.entries(value)) {
-    const at = path === '' ? key : `${path}.${key}`
-    if (NAME_FIELDS.has(key) && typeof field === 'string') visit(field, at)
+  for (const key in value) {
+    const field: unknown = (value as Record<string, unknown>)[key]
+    if (NAME_FIELDS.has(key) && typeof field === 'string') visit(field, () => (path === '' ? key : `${path}.${key}`))
     else if ((LIST_FIELDS.has(key) || NESTED_FIELDS.has(key)) && Array.isArray(field)) {
-      field.forEach((item: unknown, i) => (typeof item === 'string' ? visit(item, `${at}[${i}]`) : walk(item, `${at}[${i}]`, visit)))
-    } else if (NESTED_FIELDS.has(key)) walk(field, at, visit)
+      const at = path === '' ? key : `${path}.${key}`
+      for (let i = 0; i < field.length; i++) {
+        const item: unknown = field[i]
+        if (typeof item === 'string') visit(item, () => `${at}[${i}]`)
+        else walk(item, `${at}[${i}]`, visit)
+      }
+    } else if (NESTED_FIELDS.has(key)) walk(field, path === '' ? key : `${path}.${key}`, visit)
   }
 }
 
@@ -41,5 +47,7 @@ function walk(value: unknown, path: string, visit: (name: string, path: string) 
  * checkOpNames(dropTable({ tableName: 'x'.repeat(65) }), target) // throws, path 'tableName'
  */
 export function checkOpNames(op: OpBase, target: MysqlTarget): void {
-  walk(op, '', (name, path) => checkName(name, target.name, path, op.kind))
+  walk(op, '', (name, path) => {
+    if (nameProblem(name) !== undefined) checkName(name, target.name, path(), op.kind)
+  })
 }

@@ -105,7 +105,8 @@ export function mysqlTextLiteral(value: string, noBackslashEscapes: boolean | un
  */
 export function nameProblem(name: string): string | undefined {
   if (name.includes('\0')) return 'holds a NUL character'
-  if ([...name].length > MAX_IDENTIFIER_LENGTH) return `is longer than ${MAX_IDENTIFIER_LENGTH} characters, the limit of MySQL and MariaDB`
+  // UTF-16 length bounds the code-point count from above: only long names need the spread.
+  if (name.length > MAX_IDENTIFIER_LENGTH && [...name].length > MAX_IDENTIFIER_LENGTH) return `is longer than ${MAX_IDENTIFIER_LENGTH} characters, the limit of MySQL and MariaDB`
   if (/[\ud800-\udfff]/.test(name)) return 'holds a character outside the Basic Multilingual Plane, which MySQL does not allow in names'
   if (name.endsWith(' ')) return 'ends with a space, which MySQL does not allow in names'
   return undefined
