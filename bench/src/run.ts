@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import type { Dialect } from '@athanor/dialect-kit'
-import { emptySnapshot, fillExistingAll, parseOp, type Op } from '@athanor/ir'
+import { applyOps, emptySnapshot, fillExistingAll, parseOp, type Op } from '@athanor/ir'
 import { Bench } from 'tinybench'
 import { dialectCases, type BenchCase, type CaseSql } from './cases.js'
 import type { KyselyDialectName } from './kysely-peer.js'
@@ -83,6 +83,25 @@ function scalingCases(dialect: Dialect, smoke: boolean): BenchCase[] {
     if (!r.ok) throw new Error('bench: wide table does not parse')
     const op: Op = r.value
     out.push({ dialect: dialect.name, engine: 'athanor', mode: `createTable ${n} columns (per column)`, ops: n, run: () => dialect.compile(op).length })
+  }
+  if (dialect.name === 'sqlite') {
+    // A batch that rebuilds (type change + drop) on a wide table, compiled from the schema model.
+    for (const n of smoke ? [10, 100] : [10, 100, 1000]) {
+      const table = parseOp(wideTable(n))
+      if (!table.ok) throw new Error('bench: wide table does not parse')
+      const snapshot = applyOps(emptySnapshot(), [table.value])
+      const change = parseOp({
+        kind: 'batch',
+        tableName: `wide_${n}`,
+        ops: [
+          { kind: 'alterColumn', columnName: 'c3', type: 'integer', existingType: 'bigint' },
+          { kind: 'dropColumn', columnName: 'c1' },
+        ],
+      })
+      if (!change.ok) throw new Error('bench: batch does not parse')
+      const op = change.value
+      out.push({ dialect: dialect.name, engine: 'athanor', mode: `batch rebuild of ${n} columns (per column)`, ops: n, run: () => dialect.compile(op, { snapshot }).length })
+    }
   }
   const mix = loadWorkload()
   const all = mix.ops.map((o) => parseOp(o)).flatMap((r) => (r.ok ? [r.value] : []))
