@@ -24,6 +24,18 @@ export async function loadDialect(name: string): Promise<Dialect> {
   if (entry === undefined) {
     throw new CliError([`unknown dialect ${JSON.stringify(name)}; expected one of: ${DIALECT_NAMES.join(', ')}`])
   }
+  return importDialect(entry)
+}
+
+/** Where a dialect lives: its package, its display name and the export that holds it. */
+export interface DialectEntry {
+  readonly pkg: string
+  readonly name: string
+  readonly exportName: string
+}
+
+/** Imports a dialect from its package; a package that is not installed gives one clear line (exit 1). */
+export async function importDialect(entry: DialectEntry): Promise<Dialect> {
   let mod: Record<string, unknown>
   try {
     mod = (await import(entry.pkg)) as Record<string, unknown>
