@@ -40,3 +40,22 @@ export function compileBatchAsAlters(op: BatchOp, ctx: HandlerContext): readonly
   }
   return ctx.compileOps(op.ops.map((child) => batchChildAsOp(child, op)), ctx.snapshot)
 }
+
+/**
+ * Compiles the batch's child `i` as a top-level op; a refusal gets the child's place in its path
+ * (`ops[2].column.unique`), so that a dialect which compiles children one by one reports where.
+ * @example
+ * compileBatchChild(batchOp, 0, ctx, ctx.snapshot)
+ */
+export function compileBatchChild(op: BatchOp, i: number, ctx: HandlerContext, snapshot: HandlerContext['snapshot']): readonly Statement[] {
+  const child = op.ops[i]
+  if (child === undefined) return []
+  try {
+    return ctx.compileOps([batchChildAsOp(child, op)], snapshot)
+  } catch (e) {
+    if (e instanceof UnsupportedOperationError) {
+      throw new UnsupportedOperationError({ kind: 'batch', engine: e.engine, path: `ops[${i}]${e.path === undefined || e.path === '' ? '' : `.${e.path}`}`, message: e.message, cause: e })
+    }
+    throw e
+  }
+}

@@ -1,4 +1,4 @@
-import { batchChildAsOp, compileRebuild, tableBeforeBatch, type HandlerContext, type Statement } from '@athanor/dialect-kit'
+import { batchChildAsOp, compileBatchChild, compileRebuild, tableBeforeBatch, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, applyOps, type BatchOp, type SchemaSnapshot } from '@athanor/ir'
 import { duckdbRebuildHooks } from '../rebuild-hooks.js'
 import { refuseReferencedTable } from '../references.js'
@@ -39,19 +39,6 @@ export function rebuildReason(op: BatchOp, snapshot?: SchemaSnapshot): string | 
   return undefined
 }
 
-/** Compiles one child as a top-level op; a refusal gets the child's place in its path (`ops[2].column.unique`). */
-function compileChild(op: BatchOp, i: number, ctx: HandlerContext, snapshot: HandlerContext['snapshot']): readonly Statement[] {
-  const child = op.ops[i]
-  if (child === undefined) return []
-  try {
-    return ctx.compileOps([batchChildAsOp(child, op)], snapshot)
-  } catch (e) {
-    if (e instanceof UnsupportedOperationError) {
-      throw new UnsupportedOperationError({ kind: 'batch', engine: e.engine, path: `ops[${i}]${e.path === undefined || e.path === '' ? '' : `.${e.path}`}`, message: e.message, cause: e })
-    }
-    throw e
-  }
-}
 
 /**
  * A batch: rebuilt ("move and copy", see `duckdbRebuildHooks`) on `always`, and on `auto` (the
@@ -79,7 +66,7 @@ export function compileBatch(op: BatchOp, ctx: HandlerContext): readonly Stateme
     if (place !== undefined && child.kind !== 'dropColumn') {
       throw new UnsupportedOperationError({ kind: 'batch', engine: 'duckdb', path: `ops[${i}].${place}`, message: 'duckdb: ALTER TABLE cannot place a column; use recreate "auto" or "always", which rebuilds the table' })
     }
-    out.push(...compileChild(op, i, ctx, snapshot))
+    out.push(...compileBatchChild(op, i, ctx, snapshot))
     if (snapshot !== undefined) snapshot = applyOps(snapshot, [batchChildAsOp(child, op)], ctx.registry === undefined ? {} : { registry: ctx.registry })
   })
   return out

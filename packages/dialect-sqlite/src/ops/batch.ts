@@ -1,4 +1,4 @@
-import { batchChildAsOp, compileRebuild, type HandlerContext, type Statement } from '@athanor/dialect-kit'
+import { batchChildAsOp, compileBatchChild, compileRebuild, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, applyOps, type BatchOp } from '@athanor/ir'
 import { sqliteRebuildHooks } from '../rebuild-hooks.js'
 import { addColumnProblem } from './add-column.js'
@@ -29,19 +29,6 @@ export function rebuildReason(op: BatchOp): string | undefined {
   return undefined
 }
 
-/** Compiles one child as a top-level op; a refusal gets the child's place in its path (`ops[2].column.unique`). */
-function compileChild(op: BatchOp, i: number, ctx: HandlerContext, snapshot: HandlerContext['snapshot']): readonly Statement[] {
-  const child = op.ops[i]
-  if (child === undefined) return []
-  try {
-    return ctx.compileOps([batchChildAsOp(child, op)], snapshot)
-  } catch (e) {
-    if (e instanceof UnsupportedOperationError) {
-      throw new UnsupportedOperationError({ kind: 'batch', engine: e.engine, path: `ops[${i}]${e.path === undefined || e.path === '' ? '' : `.${e.path}`}`, message: e.message, cause: e })
-    }
-    throw e
-  }
-}
 
 /**
  * A batch (catalog §3): rebuilt ("move and copy", see `sqliteRebuildHooks`) on `always`, and on
@@ -64,7 +51,7 @@ export function compileBatch(op: BatchOp, ctx: HandlerContext): readonly Stateme
     if (place !== undefined && child.kind !== 'dropColumn') {
       throw new UnsupportedOperationError({ kind: 'batch', engine: 'sqlite', path: `ops[${i}].${place}`, message: 'sqlite: ALTER TABLE cannot place a column; use recreate "auto" or "always", which rebuilds the table' })
     }
-    out.push(...compileChild(op, i, ctx, snapshot))
+    out.push(...compileBatchChild(op, i, ctx, snapshot))
     if (snapshot !== undefined) snapshot = applyOps(snapshot, [batchChildAsOp(child, op)], ctx.registry === undefined ? {} : { registry: ctx.registry })
   })
   return out
