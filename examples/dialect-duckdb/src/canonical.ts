@@ -7,7 +7,7 @@ import { normalizeType, type ColumnType, type ConstraintModel } from '@athanor/i
  * no scale has scale 0, `float` above 24 binary digits is DOUBLE, timestamps and times lose
  * their precision, binary its length, and an enum its name (DuckDB writes enums inline).
  * @example
- * duckdbReportedType({ name: 'char', length: 3 }) // { name: 'varchar' }
+ * duckdbReportedType({ name: 'char', length: 3 }) // => { name: 'varchar' }
  */
 export function duckdbReportedType(type: ColumnType): Exclude<ColumnType, string> {
   const t = normalizeType(type)
@@ -42,7 +42,7 @@ export function duckdbReportedType(type: ColumnType): Exclude<ColumnType, string
  * SIMPLE, are what every key does, and DuckDB does not report them). Constraint names are not
  * compared at all: `duckdbCapabilities.namedConstraints` is `false`.
  * @example
- * duckdbCanonical.column?.({ name: 'a', type: 'text', nullable: true }) // { name: 'a', type: { name: 'varchar' }, nullable: true }
+ * duckdbCanonical.column?.({ name: 'a', type: 'text', nullable: true }) // => { name: 'a', type: { name: 'varchar' }, nullable: true }
  */
 export const duckdbCanonical: Canonical = {
   column: (c) => {

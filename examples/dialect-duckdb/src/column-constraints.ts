@@ -12,7 +12,9 @@ export interface ColumnTarget {
  * snapshot): keys and UNIQUE constraints listing it, foreign keys from it, checks naming it.
  * DuckDB refuses to drop such a column, and to change its type when a key or UNIQUE uses it.
  * @example
- * constraintsOn(snapshot, { tableName: 't', columnName: 'email' }) // [{ type: 'unique', columns: ['email'] }]
+ * import { applyOps, createTable, emptySnapshot } from '@athanor/ir'
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 't', columns: [{ name: 'email', type: 'text', unique: true }] })])
+ * constraintsOn(snapshot, { tableName: 't', columnName: 'email' }) // => [{ type: 'unique', columns: ['email'] }]
  */
 export function constraintsOn(snapshot: SchemaSnapshot | undefined, target: ColumnTarget): readonly ConstraintModel[] {
   const table = snapshot === undefined ? undefined : findTable(snapshot, target.tableName, target.schema)
@@ -26,7 +28,12 @@ export function constraintsOn(snapshot: SchemaSnapshot | undefined, target: Colu
  * the table to itself does not count), or undefined. DuckDB will not drop, rename, rebuild or
  * alter a column of a table that other tables' keys point at (adding a column and comments aside).
  * @example
- * referencingTable(snapshot, 'parent', undefined) // 'child'
+ * import { applyOps, createTable, emptySnapshot } from '@athanor/ir'
+ * const snapshot = applyOps(emptySnapshot(), [
+ *   createTable({ tableName: 'parent', columns: [{ name: 'id', type: 'integer', primaryKey: true }] }),
+ *   createTable({ tableName: 'child', columns: [{ name: 'parent_id', type: 'integer', foreignKey: { referentTable: 'parent', remoteCol: 'id' } }] }),
+ * ])
+ * referencingTable(snapshot, 'parent', undefined) // => 'child'
  */
 export function referencingTable(snapshot: SchemaSnapshot | undefined, tableName: string, schema: string | undefined): string | undefined {
   for (const t of snapshot?.tables ?? []) {
@@ -43,7 +50,13 @@ export function referencingTable(snapshot: SchemaSnapshot | undefined, tableName
  * ("an index depends on it") and to drop a column that it or a later column's index uses ("an
  * index depends on a column after it"). Those changes need a rebuild.
  * @example
- * indexOn(snapshot, { tableName: 't', columnName: 'a' }, true) // { name: 'ix_t_n', columns: ['n'] }
+ * import { applyOps, createIndex, createTable, emptySnapshot } from '@athanor/ir'
+ * const snapshot = applyOps(emptySnapshot(), [
+ *   createTable({ tableName: 't', columns: [{ name: 'a', type: 'integer' }, { name: 'n', type: 'integer' }] }),
+ *   createIndex({ indexName: 'ix_t_n', tableName: 't', columns: ['n'] }),
+ * ])
+ * indexOn(snapshot, { tableName: 't', columnName: 'a' }, true) // => { name: 'ix_t_n', columns: ['n'] }
+ * indexOn(snapshot, { tableName: 't', columnName: 'a' }, false) // => undefined
  */
 export function indexOn(snapshot: SchemaSnapshot | undefined, target: ColumnTarget, orLater: boolean): IndexModel | undefined {
   const table = snapshot === undefined ? undefined : findTable(snapshot, target.tableName, target.schema)

@@ -5,8 +5,8 @@ import { duckdbType } from './types.js'
 /**
  * `DEFAULT` text of a server default: a literal quoted, SQL verbatim.
  * @example
- * defaultSql({ literal: "it's" }) // "'it''s'"
- * defaultSql({ sql: 'CURRENT_TIMESTAMP' }) // 'CURRENT_TIMESTAMP'
+ * defaultSql({ literal: "it's" }) // => "'it''s'"
+ * defaultSql({ sql: 'CURRENT_TIMESTAMP' }) // => 'CURRENT_TIMESTAMP'
  */
 export function defaultSql(value: ServerDefault): string {
   return 'literal' in value ? q.literal(value.literal) : value.sql
@@ -34,7 +34,7 @@ export function refuseColumn(column: Column, path: string): void {
  * NOT NULL is left out whatever the column says (`ADD COLUMN` cannot carry it; the caller sets it
  * afterwards). What DuckDB cannot store is refused (see {@link refuseColumn}).
  * @example
- * columnSpec({ name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }) // "n INTEGER DEFAULT '0' NOT NULL"
+ * columnSpec({ name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }) // => "n INTEGER DEFAULT '0' NOT NULL"
  */
 export function columnSpec(column: Column, options: { readonly path?: string; readonly notNull?: boolean } = {}): string {
   const path = options.path ?? 'column'

@@ -26,7 +26,7 @@ import { duckdbQuote } from './quote.js'
  * keys, no stored generated columns, no identity columns, no partial indexes, and keeps its own
  * names for constraints.
  * @example
- * duckdbCapabilities.alterConstraints // false: a batch rebuilds the table instead
+ * duckdbCapabilities.alterConstraints // => false
  */
 export const duckdbCapabilities: Capabilities = {
   transactionalDdl: true,
@@ -53,6 +53,9 @@ export const duckdbCapabilities: Capabilities = {
 /**
  * The handler of every op kind, in the order of the IR's kinds.
  * @example
+ * import { dropTable } from '@athanor/ir'
+ * import type { HandlerContext } from '@athanor/dialect-kit'
+ * declare const ctx: HandlerContext // what `compile` gives a handler
  * duckdbHandlers.dropTable(dropTable({ tableName: 't' }), ctx) // [{ sql: 'DROP TABLE t' }]
  */
 export const duckdbHandlers = {
@@ -85,7 +88,7 @@ export const duckdbHandlers = {
  * @example
  * import { addColumn } from '@athanor/ir'
  * duckdb.compile(addColumn({ tableName: 't', column: { name: 'c', type: 'integer' } }))
- * // [{ sql: 'ALTER TABLE t ADD COLUMN c INTEGER' }]
+ * // => [{ sql: 'ALTER TABLE t ADD COLUMN c INTEGER' }]
  */
 export const duckdb: Dialect = defineDialect({
   name: 'duckdb',

@@ -14,8 +14,16 @@ import { duckdbQuote as q } from './quote.js'
  * Only a schema snapshot says which indexes a table has: without one the statements are returned
  * as they are, and DuckDB refuses them if the table has an index.
  * @example
- * withIndexesAside(op, { tableName: 't' }, [statement('ALTER TABLE t DROP COLUMN c')], ctx)
- * // DROP INDEX ix_t_b; ALTER TABLE t DROP COLUMN c; CREATE INDEX ix_t_b ON t (b)
+ * import { applyOps, createIndex, createTable, dropColumn, emptySnapshot } from '@athanor/ir'
+ * import { statement, type HandlerContext } from '@athanor/dialect-kit'
+ * const snapshot = applyOps(emptySnapshot(), [
+ *   createTable({ tableName: 't', columns: [{ name: 'b', type: 'integer' }, { name: 'c', type: 'integer' }] }),
+ *   createIndex({ indexName: 'ix_t_b', tableName: 't', columns: ['b'] }),
+ * ])
+ * const ctx: HandlerContext = { dialect: duckdb, snapshot, compileOps: (ops) => duckdb.compileOps(ops) }
+ * const op = dropColumn({ tableName: 't', columnName: 'c' })
+ * withIndexesAside(op, { tableName: 't' }, [statement('ALTER TABLE t DROP COLUMN c')], ctx).map((s) => s.sql)
+ * // => ['DROP INDEX ix_t_b', 'ALTER TABLE t DROP COLUMN c', 'CREATE INDEX ix_t_b ON t (b)']
  */
 export function withIndexesAside(
   op: Op,

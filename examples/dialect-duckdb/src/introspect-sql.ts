@@ -32,7 +32,7 @@ function endOfQuoted(sql: string, start: number): number {
 /**
  * Splits `sql` at the commas that are not inside parentheses or quotes, trimming each part.
  * @example
- * splitTopLevel("a, lower(b, 'x,y'), c") // ['a', "lower(b, 'x,y')", 'c']
+ * splitTopLevel("a, lower(b, 'x,y'), c") // => ['a', "lower(b, 'x,y')", 'c']
  */
 export function splitTopLevel(sql: string): string[] {
   const parts: string[] = []
@@ -56,7 +56,7 @@ export function splitTopLevel(sql: string): string[] {
 /**
  * The name a definition starts with (`"Mixed Name" INTEGER …` → `Mixed Name`), and where it ends.
  * @example
- * leadingName('"a""b" INTEGER') // { name: 'a"b', end: 6 }
+ * leadingName('"a""b" INTEGER') // => { name: 'a"b', end: 6 }
  */
 export function leadingName(sql: string): { readonly name: string; readonly end: number } | undefined {
   const text = sql.trimStart()
@@ -73,7 +73,7 @@ export function leadingName(sql: string): { readonly name: string; readonly end:
  * The column list of a `CREATE [UNIQUE] INDEX name ON table(…)` statement as DuckDB writes it: a
  * name for a plain column, the expression's text for anything else.
  * @example
- * indexItems('CREATE INDEX "Mixed Ix" ON b(code, (lower(code)));') // ['code', { sql: '(lower(code))' }]
+ * indexItems('CREATE INDEX "Mixed Ix" ON b(code, (lower(code)));') // => ['code', { sql: '(lower(code))' }]
  */
 export function indexItems(sql: string): (string | { readonly sql: string })[] {
   const on = /\sON\s/i.exec(sql)
@@ -101,7 +101,7 @@ export function indexItems(sql: string): (string | { readonly sql: string })[] {
  * expressions: DuckDB reports a generated column's expression as its default, and says only here
  * that it is generated.
  * @example
- * generatedColumns('CREATE TABLE g(id INTEGER, d INTEGER GENERATED ALWAYS AS((id * 2)));') // Map { 'd' => '(id * 2)' }
+ * generatedColumns('CREATE TABLE g(id INTEGER, d INTEGER GENERATED ALWAYS AS((id * 2)));') // => new Map([['d', '(id * 2)']])
  */
 export function generatedColumns(sql: string): ReadonlyMap<string, string> {
   const out = new Map<string, string>()

@@ -30,7 +30,7 @@ function enumValues(list: string): string[] {
  * `{ name: 'numeric', precision: 10, scale: 2 }`, `ENUM('a', 'b')` → an enum, and any type
  * without a generic equivalent (`HUGEINT`, `TIMESTAMP_NS`, `INTEGER[]`) → `{ name: 'raw', sql }`.
  * @example
- * duckdbColumnType('TIMESTAMP WITH TIME ZONE') // { name: 'datetime', timezone: true }
+ * duckdbColumnType('TIMESTAMP WITH TIME ZONE') // => { name: 'datetime', timezone: true }
  */
 export function duckdbColumnType(dataType: string): ColumnType {
   const named = NAMED[dataType]

@@ -16,6 +16,8 @@ export { duckdbColumnType } from './introspect-types.js'
  * Runs one query and returns its rows as plain objects: numbers may come as numbers or as
  * strings (DuckDB's BIGINT), lists as arrays.
  * @example
+ * import { DuckDBInstance } from '@duckdb/node-api'
+ * const connection = await (await DuckDBInstance.create('app.duckdb')).connect()
  * const query: DuckdbQuery = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson()
  */
 export type DuckdbQuery = (sql: string) => Promise<readonly Record<string, unknown>[]>
@@ -94,6 +96,8 @@ function constraintOf(row: Row, schema: string | undefined): ConstraintModel | u
  * come in creation order, columns in table order. DuckDB names constraints itself
  * (`t_a_check`); those names are reported.
  * @example
+ * import { DuckDBInstance } from '@duckdb/node-api'
+ * const connection = await (await DuckDBInstance.create('app.duckdb')).connect()
  * const snapshot = await introspectDuckdb(async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson())
  */
 export async function introspectDuckdb(query: DuckdbQuery, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {

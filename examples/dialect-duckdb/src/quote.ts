@@ -6,7 +6,7 @@ import { UnsupportedOperationError } from '@athanor/ir'
  * `reserved`, `type_function` and `column_name` of `duckdb_keywords()` in DuckDB 1.5. Names among
  * them are always quoted.
  * @example
- * DUCKDB_RESERVED.has('order') // true
+ * DUCKDB_RESERVED.has('order') // => true
  */
 export const DUCKDB_RESERVED: ReadonlySet<string> = new Set(
   (
@@ -30,7 +30,7 @@ export const DUCKDB_RESERVED: ReadonlySet<string> = new Set(
  * A DuckDB string literal: quotes doubled; a backslash is an ordinary character (DuckDB reads
  * `'a\b'` as three characters). NUL is refused: it would end the text in most clients.
  * @example
- * duckdbLiteral("it's") // "'it''s'"
+ * duckdbLiteral("it's") // => "'it''s'"
  */
 export function duckdbLiteral(value: string): string {
   if (value.includes('\0')) {
@@ -43,8 +43,8 @@ export function duckdbLiteral(value: string): string {
  * The DuckDB quoter: `"name"` with `""` doubling, only where a name needs it (upper case,
  * spaces, keywords, …). DuckDB has no limit on the length of a name.
  * @example
- * duckdbQuote.ident('order') // '"order"'
- * duckdbQuote.ident('account') // 'account'
+ * duckdbQuote.ident('order') // => '"order"'
+ * duckdbQuote.ident('account') // => 'account'
  */
 export const duckdbQuote: Quoter = createQuoter({
   dialect: 'duckdb',

@@ -15,6 +15,10 @@ import { duckdbType } from './types.js'
  * column once the rebuilt table has its indexes, so renamed columns are created under their new
  * names and filled from the old ones.
  * @example
+ * import type { BatchOp } from '@athanor/ir'
+ * import { compileRebuild, type HandlerContext } from '@athanor/dialect-kit'
+ * declare const op: BatchOp
+ * declare const ctx: HandlerContext // what the batch handler was given
  * compileRebuild(op, ctx, duckdbRebuildHooks(ctx))
  */
 export function duckdbRebuildHooks(ctx: HandlerContext): RebuildHooks {

@@ -7,7 +7,13 @@ import { referencingTable } from './column-constraints.js'
  * table …", "Cannot alter entry … because there are entries that depend on it". Only a schema
  * snapshot knows the keys; without one nothing is refused here.
  * @example
+ * import { applyOps, createTable, emptySnapshot } from '@athanor/ir'
+ * const snapshot = applyOps(emptySnapshot(), [
+ *   createTable({ tableName: 'parent', columns: [{ name: 'id', type: 'integer', primaryKey: true }] }),
+ *   createTable({ tableName: 'child', columns: [{ name: 'parent_id', type: 'integer', foreignKey: { referentTable: 'parent', remoteCol: 'id' } }] }),
+ * ])
  * refuseReferencedTable(snapshot, 'parent', undefined, { kind: 'renameTable', path: 'oldTableName', doing: 'rename' })
+ * // throws { code: 'UNSUPPORTED_OPERATION', path: 'oldTableName' }
  */
 export function refuseReferencedTable(
   snapshot: SchemaSnapshot | undefined,

@@ -10,7 +10,8 @@ const decimal = (p: TypeParams): string =>
  * the length dropped), so every character type is VARCHAR; timestamps keep microseconds whatever
  * precision is asked; an enum is written inline (`ENUM('a', 'b')`), so no type outlives its table.
  * @example
- * renderType({ name: 'datetime', timezone: true }, duckdbTypes, 'duckdb') // 'TIMESTAMP WITH TIME ZONE'
+ * import { renderType } from '@athanor/dialect-kit'
+ * renderType({ name: 'datetime', timezone: true }, duckdbTypes, 'duckdb') // => 'TIMESTAMP WITH TIME ZONE'
  */
 export const duckdbTypes: TypeSpelling = {
   integer: 'INTEGER',
@@ -39,8 +40,8 @@ export const duckdbTypes: TypeSpelling = {
  * Spells a column type for DuckDB, with its collation (`VARCHAR COLLATE nocase`). DuckDB's
  * DECIMAL holds at most 38 digits: a wider `numeric` is refused.
  * @example
- * duckdbType({ name: 'numeric', precision: 10, scale: 2 }) // 'DECIMAL(10, 2)'
- * duckdbType({ name: 'enum', values: ['a', 'b'] }) // "ENUM('a', 'b')"
+ * duckdbType({ name: 'numeric', precision: 10, scale: 2 }) // => 'DECIMAL(10, 2)'
+ * duckdbType({ name: 'enum', values: ['a', 'b'] }) // => "ENUM('a', 'b')"
  */
 export function duckdbType(type: ColumnType, path = 'type'): string {
   if (typeof type !== 'string' && type.name === 'numeric' && type.precision !== undefined && type.precision > 38) {

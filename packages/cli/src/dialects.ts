@@ -12,12 +12,19 @@ const DIALECTS: Readonly<Record<string, { readonly pkg: string; readonly name: s
   mssql: { pkg: '@athanor/dialect-mssql', name: 'mssql', exportName: 'mssql' },
 }
 
-/** The dialect names the CLI accepts. */
+/**
+ * The dialect names the CLI accepts.
+ * @example
+ * DIALECT_NAMES.includes('pg') // => true
+ */
 export const DIALECT_NAMES: readonly string[] = Object.keys(DIALECTS)
 
 /**
  * Loads a dialect by name or alias. A dialect whose package is not installed (not built yet)
  * gives a clear message instead of a stack trace.
+ * @example
+ * (await loadDialect('pg')).name // => 'postgresql'
+ * await loadDialect('oracle') // throws { exitCode: 2 }
  */
 export async function loadDialect(name: string): Promise<Dialect> {
   const entry = DIALECTS[name.toLowerCase()]
@@ -27,14 +34,22 @@ export async function loadDialect(name: string): Promise<Dialect> {
   return importDialect(entry)
 }
 
-/** Where a dialect lives: its package, its display name and the export that holds it. */
+/**
+ * Where a dialect lives: its package, its display name and the export that holds it.
+ * @example
+ * const entry: DialectEntry = { pkg: 'athanor-dialect-duckdb', name: 'duckdb', exportName: 'duckdb' }
+ */
 export interface DialectEntry {
   readonly pkg: string
   readonly name: string
   readonly exportName: string
 }
 
-/** Imports a dialect from its package; a package that is not installed gives one clear line (exit 1). */
+/**
+ * Imports a dialect from its package; a package that is not installed gives one clear line (exit 1).
+ * @example
+ * const duckdb = await importDialect({ pkg: 'athanor-dialect-duckdb', name: 'duckdb', exportName: 'duckdb' })
+ */
 export async function importDialect(entry: DialectEntry): Promise<Dialect> {
   let mod: Record<string, unknown>
   try {

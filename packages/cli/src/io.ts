@@ -1,4 +1,10 @@
-/** What the CLI touches outside itself, so that tests can run it in-process. */
+/**
+ * What the CLI touches outside itself, so that tests can run it in-process.
+ * @example
+ * const printed: string[] = []
+ * const io: CliIo = { ...nodeIo, stdout: (text) => { printed.push(text) } }
+ * await run(['--help'], io) // => 0
+ */
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
@@ -8,7 +14,11 @@ export interface CliIo {
   readonly listDir: (path: string) => readonly string[] | undefined
 }
 
-/** A failure the CLI reports as lines on stderr with exit code 2 (bad input) or 1 (other). */
+/**
+ * A failure the CLI reports as lines on stderr with exit code 2 (bad input) or 1 (other).
+ * @example
+ * new CliError(['unknown dialect "oracle"']).exitCode // => 2
+ */
 export class CliError extends Error {
   readonly lines: readonly string[]
   readonly exitCode: number

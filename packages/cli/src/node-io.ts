@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import type { CliIo } from './io.js'
 
-/** The CLI's {@link CliIo} on the real file system and process streams. */
+/**
+ * The CLI's {@link CliIo} on the real file system and process streams.
+ * @example
+ * process.exitCode = await run(process.argv.slice(2), nodeIo)
+ */
 export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

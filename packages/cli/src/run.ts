@@ -63,7 +63,18 @@ Options:
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code: 0 done,
  * 1 failure, 2 bad input or usage. Errors go to `io.stderr`; nothing is written to stdout then.
  * @example
- * const code = await run(['sql', 'examples/', '--dialect', 'postgresql'], nodeIo)
+ * const files = new Map([['ops.json', '[{ "kind": "createTable", "tableName": "t", "columns": [{ "name": "id", "type": "integer" }] }]']])
+ * const io: CliIo = {
+ *   stdout: (text) => console.log(text.trimEnd()),
+ *   stderr: (text) => console.error(text.trimEnd()),
+ *   readFile: (path) => files.get(path) ?? '',
+ *   writeFile: (path, text) => { files.set(path, text) },
+ *   listDir: () => undefined,
+ * }
+ * await run(['sql', 'ops.json', '--dialect', 'sqlite'], io) // => 0
+ * // prints: CREATE TABLE t (
+ * // prints:     id INTEGER
+ * // prints: );
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv

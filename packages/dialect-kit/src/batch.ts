@@ -12,7 +12,9 @@ const TABLE_FIELDS: Readonly<Record<string, readonly [string, string] | readonly
  * A batch child as a top-level op: the batch's table (and schema) filled in, batch-only fields
  * (`insertBefore`/`insertAfter`) removed.
  * @example
- * batchChildAsOp({ kind: 'dropColumn', columnName: 'c' }, batchOp) // { kind: 'dropColumn', columnName: 'c', tableName: batchOp.tableName }
+ * import { batch } from '@athanor/ir'
+ * const op = batch({ tableName: 'account', ops: [{ kind: 'dropColumn', columnName: 'plan' }] })
+ * batchChildAsOp(op.ops[0]!, op) // => { kind: 'dropColumn', columnName: 'plan', tableName: 'account' }
  */
 export function batchChildAsOp(child: BatchOp['ops'][number], op: Pick<BatchOp, 'tableName' | 'schema'>): Op {
   const fields = TABLE_FIELDS[child.kind] ?? ['tableName', 'schema']
@@ -45,7 +47,10 @@ export function compileBatchAsAlters(op: BatchOp, ctx: HandlerContext): readonly
  * Compiles the batch's child `i` as a top-level op; a refusal gets the child's place in its path
  * (`ops[2].column.unique`), so that a dialect which compiles children one by one reports where.
  * @example
- * compileBatchChild(batchOp, 0, ctx, ctx.snapshot)
+ * import type { BatchOp } from '@athanor/ir'
+ * declare const op: BatchOp
+ * declare const ctx: HandlerContext // what the dialect's batch handler was given
+ * compileBatchChild(op, 0, ctx, ctx.snapshot)
  */
 export function compileBatchChild(op: BatchOp, i: number, ctx: HandlerContext, snapshot: HandlerContext['snapshot']): readonly Statement[] {
   const child = op.ops[i]

@@ -7,7 +7,14 @@ import type { Statement } from './statement.js'
  * Builds a {@link Dialect} from its handlers. Dispatch is a lookup in the handler map; a kind with
  * no handler (a plugin kind the dialect does not know) is refused with `UNSUPPORTED_OPERATION`.
  * @example
- * export const myDialect = defineDialect({ name: 'mine', capabilities, quote, handlers })
+ * import { postgresCapabilities, postgresHandlers, postgresQuote } from '@athanor/dialect-postgres'
+ * import { dropTable } from '@athanor/ir'
+ * // PostgreSQL's handlers, but DROP TABLE always with CASCADE
+ * const mine = defineDialect({
+ *   name: 'mine', capabilities: postgresCapabilities, quote: postgresQuote,
+ *   handlers: { ...postgresHandlers, dropTable: (op) => [statement(`DROP TABLE ${postgresQuote.qualified(op.tableName, op.schema)} CASCADE`)] },
+ * })
+ * mine.compile(dropTable({ tableName: 'account' })) // => [{ sql: 'DROP TABLE account CASCADE' }]
  */
 export function defineDialect(definition: DialectDefinition): Dialect {
   const handlers = new Map<string, Handler<OpBase>>()

@@ -34,7 +34,10 @@ function bad(dialect: string, path: string, expected: string, value: JsonValue):
  * dialect, dates and times as ISO strings with a space between date and time, JSON as its text,
  * binary from hex. A value that does not fit its type is refused with `INVALID_VALUE` at `path`.
  * @example
- * renderLiteral('2024-01-02T03:04:05', 'datetime', rules, 'rows[0].at') // "'2024-01-02 03:04:05'"
+ * import { postgresQuote } from '@athanor/dialect-postgres'
+ * const rules: LiteralRules = { dialect: 'postgresql', quote: postgresQuote, boolean: (b) => String(b), binary: (hex) => `'\\x${hex}'` }
+ * renderLiteral('2024-01-02T03:04:05', 'datetime', rules, 'rows[0].at') // => "'2024-01-02 03:04:05'"
+ * renderLiteral(true, 'boolean', rules, 'rows[0].ok') // => 'true'
  */
 export function renderLiteral(value: JsonValue, type: ColumnType, rules: LiteralRules, path: string): string {
   if (value === null) return 'NULL'

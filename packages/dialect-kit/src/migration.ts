@@ -39,7 +39,23 @@ export interface CompiledMigration {
  * A script whose downgrade is empty is downgraded with `reverse` of its upgrade (it throws
  * `NotReversibleError` when that is not possible).
  * @example
- * const { sql } = compileMigration([script], postgresql, { versionTable: 'athanor_version' })
+ * import { downgradeOps, migrationScript, renameTable, upgradeOps } from '@athanor/ir'
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const script = migrationScript({
+ *   revId: 'a1', downRevision: null,
+ *   upgradeOps: [upgradeOps({ ops: [renameTable({ oldTableName: 'account', newTableName: 'user_account' })] })],
+ *   downgradeOps: [downgradeOps({ ops: [] })],
+ * })
+ * console.log(compileMigration([script], postgresql, { versionTable: 'alembic_version' }).sql.trimEnd())
+ * // prints: -- Running upgrade  -> a1
+ * // prints:
+ * // prints: BEGIN;
+ * // prints:
+ * // prints: ALTER TABLE account RENAME TO user_account;
+ * // prints:
+ * // prints: INSERT INTO alembic_version (version_num) VALUES ('a1');
+ * // prints:
+ * // prints: COMMIT;
  */
 export function compileMigration(scripts: readonly MigrationScript[], dialect: Dialect, options: MigrationOptions = {}): CompiledMigration {
   const down = options.direction === 'downgrade'

@@ -48,9 +48,9 @@ function isBare(name: string): boolean {
  * engine stores in a name, is refused with a typed error.
  * @example
  * const q = createQuoter({ dialect: 'x', open: '"', close: '"', reserved: new Set(['user']), literal: (s) => `'${s.replaceAll("'", "''")}'` })
- * q.ident('user') // '"user"'
- * q.ident('Mixed') // '"Mixed"'
- * q.ident('plain_name') // 'plain_name'
+ * q.ident('user') // => '"user"'
+ * q.ident('Mixed') // => '"Mixed"'
+ * q.ident('plain_name') // => 'plain_name'
  */
 export function createQuoter(options: QuoterOptions): Quoter {
   const { open, close, reserved, maxIdentifierLength, maxIdentifierBytes, dialect } = options

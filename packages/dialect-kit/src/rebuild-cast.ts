@@ -5,8 +5,8 @@ import { normalizeType, typeName, type ColumnType } from '@athanor/ir'
  * integers, strings, booleans, dates and times, exact and approximate numbers, JSON, binary,
  * intervals; a raw type is its own family, by its SQL text.
  * @example
- * typeFamily('bigint') // 'integer'
- * typeFamily({ name: 'varchar', length: 5 }) // 'string'
+ * typeFamily('bigint') // => 'integer'
+ * typeFamily({ name: 'varchar', length: 5 }) // => 'string'
  */
 export function typeFamily(type: ColumnType): string {
   const name = typeName(type)
@@ -45,8 +45,8 @@ export function typeFamily(type: ColumnType): string {
  * `datetime`). Within a family (`text` → `varchar`, `integer` → `bigint`) the engine converts.
  * A dialect may still decline a cast in its `cast` hook (SQLite never casts to JSON).
  * @example
- * needsCast('varchar', 'integer') // true
- * needsCast('integer', 'bigint') // false
+ * needsCast('varchar', 'integer') // => true
+ * needsCast('integer', 'bigint') // => false
  */
 export function needsCast(from: ColumnType, to: ColumnType): boolean {
   return typeFamily(from) !== typeFamily(to)

@@ -13,8 +13,9 @@ import {
  * table) when neither says what the table looks like: a rebuild never guesses, and never reads
  * a live database.
  * @example
+ * import { batch } from '@athanor/ir'
  * tableBeforeBatch(batch({ tableName: 't', copyFrom: { columns: [{ name: 'a', type: 'integer' }] }, ops: [] }), undefined, 'sqlite')
- * // { name: 't', columns: [{ name: 'a', type: 'integer', nullable: true }], constraints: [], indexes: [] }
+ * // => { name: 't', columns: [{ name: 'a', type: 'integer', nullable: true }], constraints: [], indexes: [] }
  */
 export function tableBeforeBatch(op: BatchOp, snapshot: SchemaSnapshot | undefined, engine: string): TableModel {
   if (op.copyFrom !== undefined) return normalizeTable(op.tableName, op.schema, op.copyFrom)
@@ -42,7 +43,10 @@ export function tableBeforeBatch(op: BatchOp, snapshot: SchemaSnapshot | undefin
  * new table is exactly what `applyOps` predicts). Throws `ModelMismatchError` (path `ops[i]…`)
  * when a child does not fit the table.
  * @example
- * tableAfterRebuild(op, tableBeforeBatch(op, snapshot, 'sqlite')).columns.map((c) => c.name) // ['id', 'email', 'plan']
+ * import { applyOps, batch, createTable, emptySnapshot } from '@athanor/ir'
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer' }, { name: 'email', type: 'text' }] })])
+ * const op = batch({ tableName: 'account', ops: [{ kind: 'addColumn', column: { name: 'plan', type: 'text' } }] })
+ * tableAfterRebuild(op, tableBeforeBatch(op, snapshot, 'sqlite')).columns.map((c) => c.name) // => ['id', 'email', 'plan']
  */
 export function tableAfterRebuild(op: BatchOp, before: TableModel, registry?: Registry): TableModel {
   const def = tableAfterBatch({ ...op, copyFrom: tableDefinitionOf(before) }, registry)
@@ -55,8 +59,10 @@ export function tableAfterRebuild(op: BatchOp, before: TableModel, registry?: Re
  * for a column the batch added (it gets its default). Follows the children in order, as the
  * model applies them.
  * @example
+ * import { batch, type TableModel } from '@athanor/ir'
+ * const before: TableModel = { name: 't', columns: [{ name: 'a', type: 'text', nullable: true }, { name: 'c', type: 'text', nullable: true }], constraints: [], indexes: [] }
  * columnOrigins(batch({ tableName: 't', ops: [{ kind: 'alterColumn', columnName: 'a', newColumnName: 'b' }] }), before)
- * // Map { 'b' => 'a', … }
+ * // => new Map([['b', 'a'], ['c', 'c']])
  */
 export function columnOrigins(op: BatchOp, before: TableModel): ReadonlyMap<string, string> {
   let live: { name: string; origin: string | undefined }[] = before.columns.map((c) => ({ name: c.name, origin: c.name }))

@@ -13,10 +13,12 @@ import { statement, type Statement } from './statement.js'
  * What a dialect supplies to {@link compileRebuild}: its SQL for each step of the "move and
  * copy" rebuild. The plan itself (which table, which columns, in what order) is engine-neutral.
  * @example
+ * import { createIndexOf, createTableOf } from '@athanor/ir'
+ * import { sqlite, sqliteQuote as quote, sqliteType } from '@athanor/dialect-sqlite'
  * const hooks: RebuildHooks = {
  *   engine: 'sqlite', quote,
- *   createTable: (t) => compileCreateTable(createTableOf(t), ctx),
- *   createIndex: (ix, t) => [statement(createIndexSql(ix, t))],
+ *   createTable: (t) => sqlite.compile(createTableOf({ ...t, indexes: [] })),
+ *   createIndex: (ix, t) => sqlite.compile(createIndexOf(t.name, ix)),
  *   renameTable: (from, to, schema) => [statement(`ALTER TABLE ${quote.qualified(from, schema)} RENAME TO ${quote.ident(to)}`)],
  *   cast: (expr, _from, to) => `CAST(${expr} AS ${sqliteType(to.type)})`,
  * }
@@ -123,7 +125,13 @@ function refuseDanglingReference(op: BatchOp, snapshot: SchemaSnapshot | undefin
  * schema model's `applyOps`), which old column fills each new one, which renames wait until after
  * the copy, and which triggers and views to re-create.
  * @example
- * planRebuild(op, { snapshot }, hooks).copies // [{ target: 'id', source: 'id', cast: false }, …]
+ * import { applyOps, batch, createTable, emptySnapshot } from '@athanor/ir'
+ * import { sqliteQuote } from '@athanor/dialect-sqlite'
+ * const hooks: RebuildHooks = { engine: 'sqlite', quote: sqliteQuote, createTable: () => [], createIndex: () => [], renameTable: () => [], cast: (e) => e }
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer' }, { name: 'email', type: 'text' }] })])
+ * const op = batch({ tableName: 'account', ops: [{ kind: 'alterColumn', columnName: 'email', newColumnName: 'mail' }] })
+ * planRebuild(op, { snapshot }, hooks).copies
+ * // => [{ target: 'id', column: 'id', source: 'id', cast: false }, { target: 'mail', column: 'mail', source: 'email', cast: false }]
  */
 export function planRebuild(op: BatchOp, ctx: { readonly snapshot?: SchemaSnapshot; readonly registry?: Registry }, hooks: RebuildHooks): RebuildPlan {
   const before = tableBeforeBatch(op, ctx.snapshot, hooks.engine)
@@ -180,7 +188,11 @@ export function planRebuild(op: BatchOp, ctx: { readonly snapshot?: SchemaSnapsh
  * triggers and the dropped views re-created verbatim, the late column renames, then `end`.
  * Throws `MissingExistingStateError` without `copyFrom` or a snapshot holding the table.
  * @example
- * compileRebuild(batch({ tableName: 't', recreate: 'always', copyFrom, ops }), ctx, sqliteRebuildHooks)
+ * import type { BatchOp } from '@athanor/ir'
+ * import { sqliteRebuildHooks } from '@athanor/dialect-sqlite'
+ * declare const op: BatchOp
+ * declare const ctx: HandlerContext // what the dialect's batch handler was given
+ * compileRebuild(op, ctx, sqliteRebuildHooks(ctx))
  */
 export function compileRebuild(op: BatchOp, ctx: HandlerContext, hooks: RebuildHooks): readonly Statement[] {
   const plan = planRebuild(op, ctx, hooks)

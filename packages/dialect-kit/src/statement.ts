@@ -12,8 +12,8 @@ export interface Statement {
 /**
  * Builds a {@link Statement}.
  * @example
- * statement('DROP TABLE t') // { sql: 'DROP TABLE t' }
- * statement('DROP INDEX CONCURRENTLY ix', { transactional: false })
+ * statement('DROP TABLE t') // => { sql: 'DROP TABLE t' }
+ * statement('DROP INDEX CONCURRENTLY ix', { transactional: false }) // => { sql: 'DROP INDEX CONCURRENTLY ix', transactional: false }
  */
 export function statement(sql: string, options?: { readonly transactional?: boolean }): Statement {
   // Not frozen: statements are output, not nodes, and this is the hottest allocation of a compile.

@@ -18,7 +18,8 @@ export interface TypeParams {
  * How a dialect spells each generic type: a `Record` that reads as a table. A function gets the
  * type's parameters; `undefined` means the engine has no such type (refused with a typed error).
  * @example
- * const spelling: TypeSpelling = { integer: 'INTEGER', varchar: (p) => p.length === undefined ? 'VARCHAR' : `VARCHAR(${p.length})`, … }
+ * import { postgresTypes } from '@athanor/dialect-postgres'
+ * const spelling: TypeSpelling = { ...postgresTypes, varchar: (p) => (p.length === undefined ? 'VARCHAR' : `VARCHAR(${p.length})`), json: undefined }
  */
 export type TypeSpelling = { readonly [K in SpelledTypeName]: string | ((params: TypeParams) => string | undefined) | undefined }
 
@@ -26,7 +27,8 @@ export type TypeSpelling = { readonly [K in SpelledTypeName]: string | ((params:
  * Spells a column type for a dialect. A `raw` type is emitted verbatim (its per-dialect spelling
  * first). Throws `UnsupportedOperationError` for a type the dialect cannot spell.
  * @example
- * renderType({ name: 'varchar', length: 20 }, spelling, 'postgresql') // 'VARCHAR(20)'
+ * import { postgresTypes } from '@athanor/dialect-postgres'
+ * renderType({ name: 'varchar', length: 20 }, postgresTypes, 'postgresql') // => 'VARCHAR(20)'
  */
 export function renderType(type: ColumnType, spelling: TypeSpelling, dialect: string, path = 'type'): string {
   if (typeof type === 'string') {

@@ -11,7 +11,7 @@ import { normalizeType, type ColumnModel, type ColumnType, type ServerDefault } 
  * `float(24)` up to it, an enum is the `VARCHAR(n)` it is written as, `char(1)` is `char`, and
  * 7 (the default) fractional digits of a time or time-zoned datetime are left out.
  * @example
- * mssqlReportedType('json') // { name: 'nvarchar' }
+ * mssqlReportedType('json') // => { name: 'nvarchar' }
  */
 export function mssqlReportedType(type: ColumnType): Exclude<ColumnType, string> {
   const t = normalizeType(type)
@@ -48,7 +48,7 @@ const NUMBER = /^\(*([-+]?\d+(?:\.\d+)?)\)*$/
  * The default as SQL Server stores it: `CURRENT_TIMESTAMP` is `getdate()`, a number loses the
  * parentheses SQL Server puts around it; literals stay literals.
  * @example
- * mssqlReportedDefault({ sql: 'CURRENT_TIMESTAMP' }) // { sql: 'getdate()' }
+ * mssqlReportedDefault({ sql: 'CURRENT_TIMESTAMP' }) // => { sql: 'getdate()' }
  */
 export function mssqlReportedDefault(value: ServerDefault): ServerDefault {
   if ('literal' in value) return value
@@ -62,6 +62,9 @@ export function mssqlReportedDefault(value: ServerDefault): ServerDefault {
 /**
  * The hooks `compareSnapshots` (in `@athanor/dialect-kit/conformance`) takes, for SQL Server.
  * @example
+ * import type { SchemaSnapshot } from '@athanor/ir'
+ * import { compareSnapshots } from '@athanor/dialect-kit/conformance'
+ * declare const expected: SchemaSnapshot, found: SchemaSnapshot
  * compareSnapshots(expected, found, { dialect: 'mssql', canonical: mssqlCanonical satisfies MssqlCanonical })
  */
 export interface MssqlCanonical {
@@ -72,7 +75,7 @@ export interface MssqlCanonical {
  * How SQL Server reports columns: types through {@link mssqlReportedType}, defaults through
  * {@link mssqlReportedDefault}. Pass it as `canonical` to the conformance suite.
  * @example
- * mssqlCanonical.column({ name: 'doc', type: 'json', nullable: true }) // { name: 'doc', type: { name: 'nvarchar' }, nullable: true }
+ * mssqlCanonical.column({ name: 'doc', type: 'json', nullable: true }) // => { name: 'doc', type: { name: 'nvarchar' }, nullable: true }
  */
 export const mssqlCanonical: MssqlCanonical = {
   column: (c) => ({

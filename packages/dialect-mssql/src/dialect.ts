@@ -24,7 +24,7 @@ import { mssqlQuote } from './quote.js'
 /**
  * What SQL Server does natively (2016 and later, for `DROP … IF EXISTS`).
  * @example
- * mssqlCapabilities.deferrableConstraints // false
+ * mssqlCapabilities.deferrableConstraints // => false
  */
 export const mssqlCapabilities: Capabilities = {
   transactionalDdl: true,
@@ -49,7 +49,7 @@ export const mssqlCapabilities: Capabilities = {
  * Offline scripts: `BEGIN TRANSACTION;` … `COMMIT;`, and `GO` after every statement and after
  * the commit (catalog §0.3, §2.5).
  * @example
- * mssqlScriptFraming.separator // 'GO'
+ * mssqlScriptFraming.separator // => 'GO'
  */
 export const mssqlScriptFraming: ScriptFraming = { begin: 'BEGIN TRANSACTION;', commit: 'COMMIT;', separator: 'GO' }
 
@@ -70,7 +70,7 @@ export interface MssqlOptions {
 /**
  * The handler of every op kind, in the order of the IR's kinds, for the given settings.
  * @example
- * Object.keys(mssqlHandlers({ defaultSchema: 'dbo' })).length // one per built-in kind
+ * Object.keys(mssqlHandlers({ defaultSchema: 'dbo' })).length // => 22
  */
 export function mssqlHandlers(settings: MssqlSettings): Handlers {
   return {
@@ -106,7 +106,7 @@ export function mssqlHandlers(settings: MssqlSettings): Handlers {
  * import { createTableComment } from '@athanor/ir'
  * const app = createMssqlDialect({ defaultSchema: 'app' })
  * app.compile(createTableComment({ tableName: 't', comment: 'hi' }))
- * // [{ sql: "execute sp_addextendedproperty 'MS_Description', N'hi', 'schema', app, 'table', t" }]
+ * // => [{ sql: "execute sp_addextendedproperty 'MS_Description', N'hi', 'schema', app, 'table', t" }]
  */
 export function createMssqlDialect(options: MssqlOptions = {}): Dialect {
   const settings: MssqlSettings = Object.freeze({ defaultSchema: options.defaultSchema ?? 'dbo' })
@@ -127,6 +127,6 @@ export function createMssqlDialect(options: MssqlOptions = {}): Dialect {
  * @example
  * import { addColumn } from '@athanor/ir'
  * mssql.compile(addColumn({ tableName: 't', column: { name: 'c', type: 'integer' } }))
- * // [{ sql: 'ALTER TABLE t ADD c INTEGER NULL' }]
+ * // => [{ sql: 'ALTER TABLE t ADD c INTEGER NULL' }]
  */
 export const mssql: Dialect = createMssqlDialect()

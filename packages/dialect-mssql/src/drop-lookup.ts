@@ -47,7 +47,7 @@ and col_name(ic.object_id, ic.column_id) = %c`,
  * with its schema only when the op has one (the engine resolves it as it resolves the `ALTER
  * TABLE` statements beside it), and one constraint of the kind is found.
  * @example
- * dropLookup('default', 't', undefined, 'c').sql.split('\n')[0] // 'declare @const_name nvarchar(258);'
+ * dropLookup('default', 't', undefined, 'c').sql.split('\n')[0] // => 'declare @const_name nvarchar(258);'
  */
 export function dropLookup(kind: LookupKind, tableName: string, schema: string | undefined, columnName: string): Statement {
   const table = q.qualified(tableName, schema)

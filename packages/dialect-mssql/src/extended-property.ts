@@ -21,7 +21,7 @@ export interface CommentTarget {
  * for table comments and the comments of new columns): the reference uses both, and so do we.
  * @example
  * extendedProperty('exec', 'add', { schema: 'dbo', tableName: 't1', columnName: 'c1' }, 'c1 comment').sql
- * // "exec sp_addextendedproperty 'MS_Description', N'c1 comment', 'schema', dbo, 'table', t1, 'column', c1"
+ * // => "exec sp_addextendedproperty 'MS_Description', N'c1 comment', 'schema', dbo, 'table', t1, 'column', c1"
  */
 export function extendedProperty(verb: 'exec' | 'execute', action: PropertyAction, target: CommentTarget, comment?: string): Statement {
   const value = action === 'drop' || comment === undefined ? '' : `, ${mssqlUnicodeLiteral(comment)}`

@@ -26,7 +26,7 @@ const withCollation = (type: ColumnType, collation: string | undefined): ColumnT
  * `DATETIMEOFFSET` is `datetime` with a time zone, `BIT` is `boolean`; a type without a generic
  * equivalent (`money`, `xml`, `tinyint`, …) is `{ name: 'raw' }`.
  * @example
- * genericType({ typeName: 'nvarchar', maxLength: 40, precision: 0, scale: 0 }) // { name: 'nvarchar', length: 20 }
+ * genericType({ typeName: 'nvarchar', maxLength: 40, precision: 0, scale: 0 }) // => { name: 'nvarchar', length: 20 }
  */
 export function genericType(t: CatalogType): ColumnType {
   const n = t.maxLength
@@ -98,8 +98,8 @@ export function genericType(t: CatalogType): ColumnType {
  * literal, its quotes unescaped; anything else (`((0))`, `(getdate())`) is SQL, without the
  * parentheses SQL Server adds.
  * @example
- * catalogDefault("('it''s')") // { literal: "it's" }
- * catalogDefault('((0))') // { sql: '0' }
+ * catalogDefault("('it''s')") // => { literal: "it's" }
+ * catalogDefault('((0))') // => { sql: '0' }
  */
 export function catalogDefault(definition: string): ServerDefault {
   const sql = unwrapParens(definition)
@@ -118,7 +118,7 @@ function identityOf(row: Row): Identity {
  * identity, computed expression and comment.
  * @example
  * columnOfRow({ name: 'id', type_name: 'int', max_length: 4, precision: 10, scale: 0, is_nullable: false, is_identity: true, seed: '1', increment: '1' })
- * // { name: 'id', type: 'integer', nullable: false, identity: {} }
+ * // => { name: 'id', type: 'integer', nullable: false, identity: {} }
  */
 export function columnOfRow(row: Row): ColumnModel {
   const collation = textOf(row, 'collation')

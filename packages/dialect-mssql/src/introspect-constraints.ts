@@ -10,7 +10,7 @@ const nameOf = (row: Row): { readonly name?: string } => (flagOf(row, 'is_system
  * or NONCLUSTERED only when it is not the default (clustered for a primary key).
  * @example
  * keyOfRows([{ name: 'PK__t__3213E83F', type: 'PK', is_system_named: true, index_type: 'CLUSTERED', column_name: 'id' }])
- * // { type: 'primaryKey', columns: ['id'] }
+ * // => { type: 'primaryKey', columns: ['id'] }
  */
 export function keyOfRows(rows: readonly Row[]): ConstraintModel {
   const first = rows[0] ?? {}
@@ -30,7 +30,7 @@ const action = (row: Row, key: string): string | undefined => {
  * `defaultSchema`; `NO ACTION` is left out.
  * @example
  * foreignKeyOfRows([{ name: 'fk', is_system_named: false, referent_table: 'o', referent_schema: 'dbo', local_column: 'a', remote_column: 'id', on_delete: 'CASCADE', on_update: 'NO_ACTION' }], 'dbo')
- * // { type: 'foreignKey', name: 'fk', localCols: ['a'], referentTable: 'o', remoteCols: ['id'], onDelete: 'CASCADE' }
+ * // => { type: 'foreignKey', name: 'fk', localCols: ['a'], referentTable: 'o', remoteCols: ['id'], onDelete: 'CASCADE' }
  */
 export function foreignKeyOfRows(rows: readonly Row[], defaultSchema: string | undefined): ConstraintModel {
   const first = rows[0] ?? {}
@@ -53,7 +53,7 @@ export function foreignKeyOfRows(rows: readonly Row[], defaultSchema: string | u
  * A CHECK constraint; its condition without the outer parentheses SQL Server adds (SQL Server
  * rewrites the text otherwise too: `[qty]>=(0)` for `qty >= 0`).
  * @example
- * checkOfRow({ name: 'ck', is_system_named: false, definition: '([qty]>=(0))' }) // { type: 'check', name: 'ck', condition: '[qty]>=(0)' }
+ * checkOfRow({ name: 'ck', is_system_named: false, definition: '([qty]>=(0))' }) // => { type: 'check', name: 'ck', condition: '[qty]>=(0)' }
  */
 export function checkOfRow(row: Row): ConstraintModel {
   return { type: 'check', ...nameOf(row), condition: unwrapParens(requiredText(row, 'definition')) }
@@ -65,7 +65,7 @@ export function checkOfRow(row: Row): ConstraintModel {
  * `mssqlWhere`.
  * @example
  * indexOfRows([{ name: 'ix', is_unique: false, index_type: 'NONCLUSTERED', column_name: 'a', is_descending: false, is_included: false }])
- * // { name: 'ix', columns: ['a'] }
+ * // => { name: 'ix', columns: ['a'] }
  */
 export function indexOfRows(rows: readonly Row[]): IndexModel {
   const first = rows[0] ?? {}

@@ -37,7 +37,7 @@ export function flagOf(row: Row, key: string): boolean {
  * The expression without the parentheses SQL Server puts around defaults, checks and filters:
  * `((0))` → `0`, `([a]>(1))` → `[a]>(1)`, while `(a) AND (b)` stays as it is.
  * @example
- * unwrapParens("(('x'))") // "'x'"
+ * unwrapParens("(('x'))") // => "'x'"
  */
 export function unwrapParens(sql: string): string {
   let s = sql.trim()

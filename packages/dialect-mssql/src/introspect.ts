@@ -21,7 +21,7 @@ export type { MssqlCanonical } from './canonical.js'
  * keyed by column name. Bits may come as `true` or `1`, numbers as numbers or strings.
  * @example
  * import sql from 'mssql'
- * const pool = await sql.connect(url)
+ * const pool = await sql.connect('Server=localhost;Database=app;User Id=sa;Password=…;Encrypt=false')
  * const query: MssqlQuery = async (text, params = {}) => {
  *   const request = pool.request()
  *   for (const [name, value] of Object.entries(params)) request.input(name, value)
@@ -52,6 +52,7 @@ export interface MssqlIntrospectOptions {
  *
  * Needs SQL Server 2016 or later. Not run against a server yet (none was available).
  * @example
+ * declare const query: MssqlQuery
  * const snapshot = await introspectMssql(query, { schema: 'dbo' })
  * snapshot.tables.map((t) => t.name) // ['account', 'post']
  */

@@ -3,6 +3,8 @@ import { createQuoter, type Quoter } from '@athanor/dialect-kit'
 /**
  * SQL Server's reserved words (lower case), word for word the list of the catalog's Appendix A
  * (SQLAlchemy's, which is Microsoft's): names among them are always quoted.
+ * @example
+ * MSSQL_RESERVED.has('user') // => true
  */
 export const MSSQL_RESERVED: ReadonlySet<string> = new Set(
   ('add all alter and any as asc authorization backup begin between break browse bulk by cascade case check checkpoint ' +
@@ -25,7 +27,7 @@ const ASCII = /^[\x20-\x7e]*$/
  * A Unicode string literal, `N'…'` with `'` doubled: what extended-property comments and the
  * dynamic SQL of the lookup blocks use (names are `sysname`, which is Unicode).
  * @example
- * mssqlUnicodeLiteral("it's") // "N'it''s'"
+ * mssqlUnicodeLiteral("it's") // => "N'it''s'"
  */
 export function mssqlUnicodeLiteral(value: string): string {
   return `N'${value.replaceAll("'", "''")}'`
@@ -36,8 +38,8 @@ export function mssqlUnicodeLiteral(value: string): string {
  * else `N'…'`, so that no character is lost to the database's code page. Backslashes are
  * ordinary characters in T-SQL and are not escaped.
  * @example
- * mssqlLiteral("it's") // "'it''s'"
- * mssqlLiteral('café') // "N'café'"
+ * mssqlLiteral("it's") // => "'it''s'"
+ * mssqlLiteral('café') // => "N'café'"
  */
 export function mssqlLiteral(value: string): string {
   // Differs from Alembic, which writes N'…' only for Unicode-typed values: a plain '…' literal
@@ -50,9 +52,9 @@ export function mssqlLiteral(value: string): string {
  * not all lower case, starting with a digit or `$`, or holding other characters); names longer
  * than 128 characters (the engine's limit) are refused. A schema is quoted as one name.
  * @example
- * mssqlQuote.ident('user') // '[user]'
- * mssqlQuote.ident('a]b') // '[a]]b]'
- * mssqlQuote.qualified('t', 'dbo') // 'dbo.t'
+ * mssqlQuote.ident('user') // => '[user]'
+ * mssqlQuote.ident('a]b') // => '[a]]b]'
+ * mssqlQuote.qualified('t', 'dbo') // => 'dbo.t'
  */
 export const mssqlQuote: Quoter = createQuoter({
   dialect: 'mssql',

@@ -7,6 +7,8 @@ const precise = (base: string) => (p: TypeParams) => (p.precision === undefined 
 /**
  * How SQL Server spells each generic type (SQL Server 2016 and later). An enum is a `VARCHAR` as
  * long as its longest value, as in the reference; SQL Server has no interval type.
+ * @example
+ * mssqlTypes.boolean // => 'BIT'
  */
 export const mssqlTypes: TypeSpelling = {
   integer: 'INTEGER',
@@ -60,8 +62,8 @@ function checkLimits(type: Exclude<ColumnType, string>, path: string): void {
  * Spells a column type for SQL Server, with its collation (`COLLATE Latin1_General_CI_AS`).
  * Lengths and precisions beyond the engine's limits are refused.
  * @example
- * mssqlType({ name: 'varchar', length: 20 }) // 'VARCHAR(20)'
- * mssqlType('text') // 'VARCHAR(max)'
+ * mssqlType({ name: 'varchar', length: 20 }) // => 'VARCHAR(20)'
+ * mssqlType('text') // => 'VARCHAR(max)'
  */
 export function mssqlType(type: ColumnType, path = 'type'): string {
   if (typeof type !== 'string') checkLimits(type, path)

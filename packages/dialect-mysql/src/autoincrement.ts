@@ -22,7 +22,7 @@ import { isIntegerType } from './types.js'
  * whether it is the only column of the table's unnamed primary key, of an integer type, and not
  * generated.
  * @example
- * impliedAutoincrement({ name: 't', columns: [id], constraints: [{ type: 'primaryKey', columns: ['id'] }], indexes: [] }, id) // true
+ * impliedAutoincrement({ constraints: [{ type: 'primaryKey', columns: ['id'] }] }, { name: 'id', type: 'integer', nullable: false }) // => true
  */
 export function impliedAutoincrement(table: Pick<TableModel, 'constraints'>, column: ColumnModel, flavour = 'mysql'): boolean {
   if (column.autoincrement !== undefined) return column.autoincrement
@@ -36,7 +36,7 @@ export function impliedAutoincrement(table: Pick<TableModel, 'constraints'>, col
  * True when `column` can be AUTO_INCREMENT in `table`: MySQL wants it to be the first column of
  * some key or index.
  * @example
- * isFirstKeyColumn(table, 'id') // true for the first column of the primary key
+ * isFirstKeyColumn({ constraints: [{ type: 'primaryKey', columns: ['id', 'n'] }], indexes: [] }, 'id') // => true
  */
 export function isFirstKeyColumn(table: Pick<TableModel, 'constraints' | 'indexes'>, column: string): boolean {
   const keyed = table.constraints.some((c) => (c.type === 'primaryKey' || c.type === 'unique') && c.columns[0] === column)
@@ -47,7 +47,8 @@ export function isFirstKeyColumn(table: Pick<TableModel, 'constraints' | 'indexe
  * The AUTO_INCREMENT columns of `table` that `condition` names: a CHECK cannot name one (MySQL
  * and MariaDB refuse it).
  * @example
- * autoincrementColumnsIn(table, 'id >= 0') // ['id']
+ * const table = { columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }] } as const
+ * autoincrementColumnsIn(table, 'id >= 0') // => ['id']
  */
 export function autoincrementColumnsIn(table: Pick<TableModel, 'columns' | 'constraints'>, condition: string, flavour = 'mysql'): string[] {
   return table.columns.filter((c) => sqlMentions(condition, c.name) && impliedAutoincrement(table, c, flavour)).map((c) => c.name)

@@ -11,7 +11,7 @@ import { normalizeType, type ColumnModel, type ColumnType, type ConstraintModel,
  * the default; `interval` is stored as DATETIME and `uuid` as CHAR(32); an enum has no type name;
  * a raw type is compared in lower case without integer display widths.
  * @example
- * mysqlReportedType({ name: 'float', precision: 30 }) // { name: 'double' }
+ * mysqlReportedType({ name: 'float', precision: 30 }) // => { name: 'double' }
  */
 export function mysqlReportedType(type: ColumnType): Exclude<ColumnType, string> {
   const t = normalizeType(type)
@@ -50,7 +50,7 @@ export function mysqlReportedType(type: ColumnType): Exclude<ColumnType, string>
  * SQL text without backtick quoting (outside string literals): MariaDB writes `` `a` > 0 `` where
  * the op said `a > 0`. Lossy, for comparing only.
  * @example
- * withoutBackticks('`a` > 0') // 'a > 0'
+ * withoutBackticks('`a` > 0') // => 'a > 0'
  */
 export function withoutBackticks(sql: string): string {
   let out = ''
@@ -92,7 +92,7 @@ function fixedScale(text: string, scale: number): string {
  * DECIMAL(10,2), `1` for `true` on a BOOL); `{ sql: "'x'" }` is `{ literal: 'x' }`; other SQL
  * loses its backticks.
  * @example
- * mysqlReportedDefault({ sql: 'true' }, 'boolean') // { literal: '1' }
+ * mysqlReportedDefault({ sql: 'true' }, 'boolean') // => { literal: '1' }
  */
 export function mysqlReportedDefault(value: ServerDefault, type: ColumnType): ServerDefault {
   const t = mysqlReportedType(type)
@@ -135,7 +135,7 @@ export interface MysqlCanonical {
  * `mysqlLength` per column. Pass it as `canonical` to the conformance suite.
  * @example
  * mysqlCanonical.column({ name: 'ok', type: 'boolean', nullable: true, serverDefault: { literal: 'true' } })
- * // { name: 'ok', type: { name: 'boolean' }, nullable: true, serverDefault: { literal: '1' } }
+ * // => { name: 'ok', type: { name: 'boolean' }, nullable: true, serverDefault: { literal: '1' } }
  */
 export const mysqlCanonical: MysqlCanonical = {
   column: (c) => {

@@ -31,7 +31,13 @@ export function actionColumns(constraints: readonly ConstraintModel[], flavour: 
  * `table` (see the rules above). `table` is the table with the check's neighbours: its columns and
  * constraints.
  * @example
- * checkConditionAllowed('parent_id > 0', table, target, 'createCheckConstraint', 'condition') // throws when parent_id is ON DELETE CASCADE
+ * import type { TableModel } from '@athanor/ir'
+ * const post: TableModel = {
+ *   name: 'post', columns: [{ name: 'author_id', type: 'integer', nullable: true }], indexes: [],
+ *   constraints: [{ type: 'foreignKey', name: 'fk_post_author', localCols: ['author_id'], referentTable: 'account', remoteCols: ['id'], onDelete: 'CASCADE' }],
+ * }
+ * const target = mysqlTarget({ flavour: 'mysql' }, mysqlQuote)
+ * checkConditionAllowed('author_id > 0', post, target, 'createCheckConstraint', 'condition') // throws { code: 'UNSUPPORTED_OPERATION', path: 'condition' }
  */
 export function checkConditionAllowed(condition: string, table: Pick<TableModel, 'columns' | 'constraints'>, target: MysqlTarget, kind: string, path: string): void {
   const numbered = autoincrementColumnsIn(table, condition, target.flavour)

@@ -18,8 +18,8 @@ const LEADING_LITERAL = /^(['"(]|[xXbB]'|0[xXbB]|_[A-Za-z0-9]+\s*['xXbB])/
  * parentheses, not a number or a single word (`NULL`, `CURRENT_TIMESTAMP`), not `now(n)`-style
  * calls MySQL takes bare on DATETIME, and not a legacy `… ON UPDATE …` default.
  * @example
- * needsParentheses('uuid()') // true
- * needsParentheses('CURRENT_TIMESTAMP') // false
+ * needsParentheses('uuid()') // => true
+ * needsParentheses('CURRENT_TIMESTAMP') // => false
  */
 export function needsParentheses(sql: string): boolean {
   const s = sql.trim()
@@ -33,7 +33,8 @@ const NO_LITERAL_DEFAULT = new Set(['text', 'json', 'binary'])
  * where the server takes expression defaults and the SQL needs them. On MySQL a TEXT, BLOB or JSON
  * column takes only an expression default, so a literal there is written `('…')`.
  * @example
- * defaultSql({ literal: '5' }, 'integer', target) // "'5'"
+ * const target = mysqlTarget({ flavour: 'mysql' }, mysqlQuote)
+ * defaultSql({ literal: '5' }, 'integer', target) // => "'5'"
  */
 export function defaultSql(value: ServerDefault, type: ColumnType | undefined, target: MysqlTarget, path = 'serverDefault'): string {
   const expressions = supports(target, 'expressionDefaults')

@@ -5,7 +5,8 @@ import { supports, type MysqlTarget } from './target.js'
  * `DROP CHECK n` on MySQL, `DROP CONSTRAINT [IF EXISTS] n` on MariaDB, which has no DROP CHECK
  * (catalog §2.3).
  * @example
- * dropCheckClause('ck_a', false, mariadbTarget) // 'DROP CONSTRAINT ck_a'
+ * dropCheckClause('ck_a', false, mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)) // => 'DROP CONSTRAINT ck_a'
+ * dropCheckClause('ck_a', false, mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // => 'DROP CHECK ck_a'
  */
 export function dropCheckClause(name: string, ifExists: boolean, target: MysqlTarget): string {
   const n = target.quote.ident(name)
@@ -40,7 +41,12 @@ const isForeignKey = (c: ConstraintModel): c is ForeignKey => c.type === 'foreig
  *   added on the same columns, so dropping that key while older ones remain gives
  *   `RENAME INDEX n TO m`, m the newest remaining one, which later drops find by its name.
  * @example
- * implicitIndexClause(table, 'fk_post_author', target) // 'DROP INDEX IF EXISTS fk_post_author'
+ * import type { TableModel } from '@athanor/ir'
+ * const post: TableModel = {
+ *   name: 'post', columns: [{ name: 'author_id', type: 'integer', nullable: true }], indexes: [],
+ *   constraints: [{ type: 'foreignKey', name: 'fk_post_author', localCols: ['author_id'], referentTable: 'account', remoteCols: ['id'], onDelete: 'CASCADE' }],
+ * }
+ * implicitIndexClause(post, 'fk_post_author', mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)) // => 'DROP INDEX IF EXISTS fk_post_author'
  */
 export function implicitIndexClause(table: TableModel, name: string, target: MysqlTarget): string | undefined {
   const fk = table.constraints.find((c): c is ForeignKey => isForeignKey(c) && c.name === name)
@@ -71,7 +77,13 @@ export function dropImplicitIndexClause(index: string, target: MysqlTarget): str
  * covered and nothing else does gets an index named after it (unnamed for an unnamed key), as
  * the one InnoDB makes, so that introspection and a later drop of the key treat it the same way.
  * @example
- * indexesForForeignKeys(table, tableWithoutIx, target) // ['ADD INDEX fk_post_author (author_id)']
+ * import type { TableModel } from '@athanor/ir'
+ * const post: TableModel = {
+ *   name: 'post', columns: [{ name: 'author_id', type: 'integer', nullable: true }], indexes: [],
+ *   constraints: [{ type: 'foreignKey', name: 'fk_post_author', localCols: ['author_id'], referentTable: 'account', remoteCols: ['id'], onDelete: 'CASCADE' }],
+ * }
+ * const withIndex: TableModel = { ...post, indexes: [{ name: 'ix_post_author_id', columns: ['author_id'] }] }
+ * indexesForForeignKeys(withIndex, post, mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // => ['ADD INDEX fk_post_author (author_id)']
  */
 export function indexesForForeignKeys(before: TableModel, after: TableModel, target: MysqlTarget): string[] {
   const q = target.quote

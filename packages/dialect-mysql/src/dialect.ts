@@ -30,7 +30,7 @@ import { flavourOf, mysqlTarget, supports, type MysqlDialectOptions, type MysqlT
  * columns; IF [NOT] EXISTS on columns, indexes and constraints on MariaDB only; indexes on
  * expressions on MySQL 8.0.13+ only.
  * @example
- * mysqlCapabilities(mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)).columnIfExists // true
+ * mysqlCapabilities(mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)).columnIfExists // => true
  */
 export function mysqlCapabilities(target: Pick<MysqlTarget, 'flavour' | 'version'>): Capabilities {
   return {
@@ -91,9 +91,10 @@ export function mysqlHandlers(target: MysqlTarget): Handlers {
  * A MySQL or MariaDB dialect for a server flavour, version and backslash mode (see
  * {@link MysqlDialectOptions}). Its name is the flavour.
  * @example
+ * import { dropConstraint } from '@athanor/ir'
  * const mariadb1011 = createMysqlDialect({ flavour: 'mariadb', version: '10.11', noBackslashEscapes: false })
  * mariadb1011.compile(dropConstraint({ constraintName: 'ck_a', tableName: 't', type: 'check' }))
- * // [{ sql: 'ALTER TABLE t DROP CONSTRAINT ck_a' }]
+ * // => [{ sql: 'ALTER TABLE t DROP CONSTRAINT ck_a' }]
  */
 export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
   const flavour = flavourOf(options)
@@ -108,7 +109,7 @@ export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
  * @example
  * import { addColumn } from '@athanor/ir'
  * mysql.compile(addColumn({ tableName: 't', column: { name: 'c', type: 'integer', comment: 'count' } }))
- * // [{ sql: "ALTER TABLE t ADD COLUMN c INTEGER COMMENT 'count'" }]
+ * // => [{ sql: "ALTER TABLE t ADD COLUMN c INTEGER COMMENT 'count'" }]
  */
 export const mysql: Dialect = createMysqlDialect({ flavour: 'mysql' })
 
@@ -117,6 +118,6 @@ export const mysql: Dialect = createMysqlDialect({ flavour: 'mysql' })
  * @example
  * import { dropColumn } from '@athanor/ir'
  * mariadb.compile(dropColumn({ tableName: 't', columnName: 'c', ifExists: true }))
- * // [{ sql: 'ALTER TABLE t DROP COLUMN IF EXISTS c' }]
+ * // => [{ sql: 'ALTER TABLE t DROP COLUMN IF EXISTS c' }]
  */
 export const mariadb: Dialect = createMysqlDialect({ flavour: 'mariadb' })

@@ -40,8 +40,10 @@ function missing(op: AlterColumnOp, target: MysqlTarget, path: string, what: str
  * a snapshot is needed). A type change to another type drops the ON UPDATE with it. A generated
  * column keeps its expression when the snapshot says it has one.
  * @example
- * columnAfter(alterColumn({ tableName: 't', columnName: 'c', nullable: false, existingType: 'text', existingServerDefault: null, existingComment: null }), undefined, target)
- * // { type: 'text', nullable: false, serverDefault: null, comment: null, autoincrement: false, onUpdate: null, computed: null }
+ * import { alterColumn } from '@athanor/ir'
+ * const op = alterColumn({ tableName: 't', columnName: 'c', nullable: false, existingType: 'text', existingServerDefault: null, existingComment: null })
+ * columnAfter(op, undefined, mysqlTarget({ flavour: 'mysql' }, mysqlQuote))
+ * // => { type: 'text', nullable: false, serverDefault: null, comment: null, autoincrement: false, onUpdate: null, computed: null }
  */
 export function columnAfter(op: AlterColumnOp, snapshot: SchemaSnapshot | undefined, target: MysqlTarget): ColumnState {
   const found = snapshotColumn(snapshot, op)

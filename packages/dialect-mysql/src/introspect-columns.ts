@@ -15,7 +15,7 @@ function typeName(type: ColumnType): string {
  * is (`current_timestamp()`); a bare number on a numeric column is a literal. MySQL 8 prints a
  * literal's text as it is and marks expressions `DEFAULT_GENERATED` in EXTRA.
  * @example
- * catalogDefault("'it''s'", 'varchar', '', true) // { literal: "it's" }
+ * catalogDefault("'it''s'", 'varchar', '', true) // => { literal: "it's" }
  */
 export function catalogDefault(text: string | undefined, type: ColumnType, extra: string, mariadb: boolean): ServerDefault | undefined {
   if (text === undefined) return undefined
@@ -42,8 +42,9 @@ export interface ColumnContext {
  * default, `autoincrement: true` for AUTO_INCREMENT, `mysqlOnUpdate`, a generated column's
  * expression and kind, the comment (an empty one is none).
  * @example
+ * const context: ColumnContext = { tableCollation: undefined, mariadb: false, jsonColumns: new Set() }
  * columnOfRow({ name: 'id', column_type: 'int(11)', is_nullable: 'NO', column_default: null, extra: 'auto_increment', comment: '' }, context)
- * // { name: 'id', type: 'integer', nullable: false, autoincrement: true }
+ * // => { name: 'id', type: 'integer', nullable: false, autoincrement: true }
  */
 export function columnOfRow(row: Row, context: ColumnContext): ColumnModel {
   const name = requiredText(row, 'name')

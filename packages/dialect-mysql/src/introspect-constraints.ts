@@ -106,7 +106,7 @@ export function foreignKeysOfRows(rows: readonly Row[], currentDatabase: string 
  * The condition without the parentheses MySQL 8 puts around a whole check clause: `(a > 0)` →
  * `a > 0`, while `(a) AND (b)` stays.
  * @example
- * unwrapParens('((`a` > 0))') // '`a` > 0'
+ * unwrapParens('((`a` > 0))') // => '`a` > 0'
  */
 export function unwrapParens(sql: string): string {
   let s = sql.trim()

@@ -5,7 +5,7 @@ import type { ColumnType, StringType } from '@athanor/ir'
  * default, an ENUM value): `''` is a quote, and backslash sequences are unescaped (`\\`, `\0`,
  * `\n`, `\r`, `\t`, `\Z`, `\b`, `\'`, `\"`), except `\%` and `\_`, which stay two characters.
  * @example
- * unescapeMysql("it''s a \\\\ b") // "it's a \\ b"
+ * unescapeMysql("it''s a \\\\ b") // => "it's a \\ b"
  */
 export function unescapeMysql(text: string): string {
   const ESCAPES: Readonly<Record<string, string>> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' }
@@ -28,7 +28,7 @@ export function unescapeMysql(text: string): string {
 /**
  * The values of `enum('a','b')` (or `set(…)`) as information_schema prints the type.
  * @example
- * enumValues("enum('happy','it''s')") // ['happy', "it's"]
+ * enumValues("enum('happy','it''s')") // => ['happy', "it's"]
  */
 export function enumValues(columnType: string): string[] {
   const values: string[] = []
@@ -56,7 +56,7 @@ export interface CatalogType {
  * the table's goes with a character type (`{ name: 'varchar', length: 20, collation }`) or into
  * the raw SQL.
  * @example
- * genericType({ columnType: 'decimal(10,2)' }) // { name: 'numeric', precision: 10, scale: 2 }
+ * genericType({ columnType: 'decimal(10,2)' }) // => { name: 'numeric', precision: 10, scale: 2 }
  */
 export function genericType(t: CatalogType): ColumnType {
   const collate = t.collation === undefined ? '' : ` COLLATE ${t.collation}`

@@ -26,7 +26,8 @@ function hasLength(lengths: IndexDefinition['mysqlLength'], column: string): boo
  * Refuses a key part on a column of a type MySQL indexes only by a prefix, when it has no
  * `mysqlLength` (a unique one on MariaDB aside), with `UNSUPPORTED_OPERATION` at `path`.
  * @example
- * checkKeyPart('body', 'text', undefined, 'index', target, 'createIndex', 'columns[0]') // throws
+ * const target = mysqlTarget({ flavour: 'mysql' }, mysqlQuote)
+ * checkKeyPart('body', 'text', undefined, 'index', target, 'createIndex', 'columns[0]') // throws { code: 'UNSUPPORTED_OPERATION', path: 'columns[0]' }
  */
 export function checkKeyPart(
   column: string, type: ColumnType | undefined, lengths: IndexDefinition['mysqlLength'], key: 'primaryKey' | 'unique' | 'index', target: MysqlTarget, kind: string, path: string,

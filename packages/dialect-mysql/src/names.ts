@@ -44,7 +44,8 @@ function walk(value: unknown, path: string, visit: (name: string, path: () => st
  * kind and the path of the field (see `nameProblem`). Types, defaults, SQL text and data are not
  * names and are not looked at; child ops of containers and batches are checked when compiled.
  * @example
- * checkOpNames(dropTable({ tableName: 'x'.repeat(65) }), target) // throws, path 'tableName'
+ * import { dropTable } from '@athanor/ir'
+ * checkOpNames(dropTable({ tableName: 'x'.repeat(65) }), mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // throws { code: 'UNSUPPORTED_OPERATION', path: 'tableName' }
  */
 export function checkOpNames(op: OpBase, target: MysqlTarget): void {
   walk(op, '', (name, path) => {

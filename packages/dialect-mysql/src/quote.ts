@@ -15,7 +15,11 @@ import type { MysqlFlavour } from './target.js'
 // backslash or NUL needs the mode to be known (the `noBackslashEscapes` option) and is refused
 // otherwise.
 
-/** MySQL's longest table, column, index and constraint name, in characters. */
+/**
+ * MySQL's longest table, column, index and constraint name, in characters.
+ * @example
+ * MAX_IDENTIFIER_LENGTH // => 64
+ */
 export const MAX_IDENTIFIER_LENGTH = 64
 
 const NEEDS_HEX = /[\\\0]/
@@ -41,9 +45,9 @@ function quoted(value: string, backslashEscapes: boolean): string {
  * `false` escapes backslashes, `true` writes them as they are, absent writes a string holding a
  * backslash or NUL as `_utf8mb4 X'…'`, which reads the same in both modes.
  * @example
- * mysqlLiteral("it's") // "'it''s'"
- * mysqlLiteral('a\\b') // "_utf8mb4 X'615c62'"
- * mysqlLiteral('a\\b', false) // "'a\\\\b'"
+ * mysqlLiteral("it's") // => "'it''s'"
+ * mysqlLiteral('a\\b') // => "_utf8mb4 X'615c62'"
+ * mysqlLiteral('a\\b', false) // => "'a\\\\b'"
  */
 export function mysqlLiteral(value: string, noBackslashEscapes?: boolean): string {
   if (noBackslashEscapes === false) return quoted(value, true)
@@ -60,7 +64,7 @@ function needsHex(value: string, noBackslashEscapes: boolean | undefined): boole
  * A value of an ENUM type: as {@link mysqlLiteral}, but MySQL takes no character set introducer
  * there, so the hex form is a bare `X'…'` (read in the column's character set).
  * @example
- * mysqlEnumValue('a\\b') // "X'615c62'"
+ * mysqlEnumValue('a\\b') // => "X'615c62'"
  */
 export function mysqlEnumValue(value: string, noBackslashEscapes?: boolean): string {
   if (noBackslashEscapes === false) return quoted(value, true)
@@ -74,7 +78,7 @@ export function mysqlEnumValue(value: string, noBackslashEscapes?: boolean): str
  * safely and is refused with `UNSUPPORTED_OPERATION` at `path`. So are NUL and characters outside
  * the Basic Multilingual Plane, which the server does not store as given.
  * @example
- * mysqlTextLiteral('a "b"', undefined, 'mysql', 'comment') // `'a "b"'`
+ * mysqlTextLiteral('a "b"', undefined, 'mysql', 'comment') // => `'a "b"'`
  */
 export function mysqlTextLiteral(value: string, noBackslashEscapes: boolean | undefined, engine: string, path: string): string {
   if (/[\ud800-\udfff]/.test(value)) {
@@ -101,7 +105,7 @@ export function mysqlTextLiteral(value: string, noBackslashEscapes: boolean | un
  * space (MySQL refuses those for tables and columns), holding a character outside the Basic
  * Multilingual Plane (refused in identifiers) or NUL.
  * @example
- * nameProblem('a'.repeat(65)) // 'is longer than 64 characters, the limit of MySQL and MariaDB'
+ * nameProblem('a'.repeat(65)) // => 'is longer than 64 characters, the limit of MySQL and MariaDB'
  */
 export function nameProblem(name: string): string | undefined {
   if (name.includes('\0')) return 'holds a NUL character'
@@ -115,7 +119,7 @@ export function nameProblem(name: string): string | undefined {
 /**
  * Refuses a name MySQL would reject or silently change, with `UNSUPPORTED_OPERATION` at `path`.
  * @example
- * checkName('x'.repeat(65), 'mysql', 'tableName') // throws, code UNSUPPORTED_OPERATION, path tableName
+ * checkName('x'.repeat(65), 'mysql', 'tableName') // throws { code: 'UNSUPPORTED_OPERATION', path: 'tableName' }
  */
 export function checkName(name: string, engine: string, path: string, kind?: string): void {
   const problem = nameProblem(name)
@@ -129,7 +133,7 @@ export function checkName(name: string, engine: string, path: string, kind?: str
  * `utf8mb4_bin`); anything but letters, digits and underscores is refused with
  * `UNSUPPORTED_OPERATION` at `path`.
  * @example
- * optionWord('InnoDB', 'mysqlEngine', 'createTable', target) // 'InnoDB'
+ * optionWord('InnoDB', 'mysqlEngine', 'createTable', mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // => 'InnoDB'
  */
 export function optionWord(value: string, path: string, kind: string | undefined, target: { readonly name: string }): string {
   if (/^[A-Za-z0-9_]+$/.test(value)) return value
@@ -141,7 +145,7 @@ export function optionWord(value: string, path: string, kind: string | undefined
  * reserved word of the flavour, upper case, a leading digit or `$`, other characters); names
  * MySQL rejects are refused (see {@link nameProblem}); literals as {@link mysqlLiteral}.
  * @example
- * createMysqlQuoter('mysql').ident('back`tick') // '`back``tick`'
+ * createMysqlQuoter('mysql').ident('back`tick') // => '`back``tick`'
  */
 export function createMysqlQuoter(flavour: MysqlFlavour, noBackslashEscapes?: boolean): Quoter {
   const base = createQuoter({
@@ -166,13 +170,13 @@ export function createMysqlQuoter(flavour: MysqlFlavour, noBackslashEscapes?: bo
 /**
  * The quoter of the `mysql` dialect (backslash mode unknown).
  * @example
- * mysqlQuote.ident('key') // '`key`'
+ * mysqlQuote.ident('key') // => '`key`'
  */
 export const mysqlQuote: Quoter = createMysqlQuoter('mysql')
 
 /**
  * The quoter of the `mariadb` dialect (backslash mode unknown).
  * @example
- * mariadbQuote.ident('offset') // '`offset`'
+ * mariadbQuote.ident('offset') // => '`offset`'
  */
 export const mariadbQuote: Quoter = createMysqlQuoter('mariadb')

@@ -2,7 +2,11 @@
 // Appendix A; both lists were compared word for word with the reference's identifier preparers).
 // Note that `user` is not reserved on either, while `key` and `index` are.
 
-/** MySQL's reserved words (lower case): names among them are always quoted. */
+/**
+ * MySQL's reserved words (lower case): names among them are always quoted.
+ * @example
+ * MYSQL_RESERVED.has('key') // => true
+ */
 export const MYSQL_RESERVED: ReadonlySet<string> = new Set(
   (
     'accessible add admin all alter analyze and array as asc asensitive before between bigint binary blob both by ' +
@@ -30,7 +34,11 @@ export const MYSQL_RESERVED: ReadonlySet<string> = new Set(
   ).split(' '),
 )
 
-/** MariaDB's reserved words (lower case): names among them are always quoted. */
+/**
+ * MariaDB's reserved words (lower case): names among them are always quoted.
+ * @example
+ * MARIADB_RESERVED.has('offset') // => true
+ */
 export const MARIADB_RESERVED: ReadonlySet<string> = new Set(
   (
     'accessible add all alter analyze and as asc asensitive before between bigint binary blob body both by call ' +

@@ -42,7 +42,8 @@ export type MysqlVersion = readonly [number, number, number]
 /**
  * What a dialect instance knows about its server, handed to every handler. Immutable.
  * @example
- * const t: MysqlTarget = mysqlTarget({ flavour: 'mariadb' }, quote)
+ * const t: MysqlTarget = mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)
+ * t.version // => [10, 6, 0]
  */
 export interface MysqlTarget {
   /** The dialect name, `mysql` or `mariadb`, for errors. */
@@ -86,7 +87,11 @@ const SINCE: Readonly<Record<MysqlFlavour, Readonly<Partial<Record<MysqlFeature,
   },
 }
 
-/** The default server version of each flavour. */
+/**
+ * The default server version of each flavour.
+ * @example
+ * DEFAULT_VERSIONS.mariadb // => '10.6'
+ */
 export const DEFAULT_VERSIONS: Readonly<Record<MysqlFlavour, string>> = { mysql: '8.0.16', mariadb: '10.6' }
 
 /** True when `version` is at least `since`. */
@@ -102,7 +107,7 @@ function atLeast(version: MysqlVersion, since: MysqlVersion): boolean {
 /**
  * True when the target's server has the feature.
  * @example
- * supports(mysqlTarget({ flavour: 'mysql', version: '5.7' }, quote), 'renameColumn') // false
+ * supports({ flavour: 'mysql', version: parseMysqlVersion('5.7') }, 'renameColumn') // => false
  */
 export function supports(target: Pick<MysqlTarget, 'flavour' | 'version'>, feature: MysqlFeature): boolean {
   const since = SINCE[target.flavour][feature]
@@ -113,7 +118,7 @@ export function supports(target: Pick<MysqlTarget, 'flavour' | 'version'>, featu
  * Reads `8.0.36`, `10.11` or `10.11.19-MariaDB-0+deb12u1` as numbers; refuses anything else with
  * `INVALID_VALUE` at `version`.
  * @example
- * parseMysqlVersion('10.11.19-MariaDB') // [10, 11, 19]
+ * parseMysqlVersion('10.11.19-MariaDB') // => [10, 11, 19]
  */
 export function parseMysqlVersion(version: string): MysqlVersion {
   const m = /^\s*(\d+)\.(\d+)(?:\.(\d+))?/.exec(version)
@@ -129,7 +134,11 @@ export function flavourOf(options: MysqlDialectOptions): MysqlFlavour {
   return options.version !== undefined && /mariadb/i.test(options.version) ? 'mariadb' : 'mysql'
 }
 
-/** The target a dialect instance compiles for. */
+/**
+ * The target a dialect instance compiles for.
+ * @example
+ * mysqlTarget({ flavour: 'mariadb', version: '10.11' }, mariadbQuote).version // => [10, 11, 0]
+ */
 export function mysqlTarget(options: MysqlDialectOptions, quote: Quoter): MysqlTarget {
   const flavour = flavourOf(options)
   const version = parseMysqlVersion(options.version ?? DEFAULT_VERSIONS[flavour])

@@ -12,7 +12,8 @@ const fractional = (base: string) => (p: TypeParams) => (p.precision === undefin
  * How MySQL and MariaDB spell each generic type; `noBackslashEscapes` says how enum values are
  * written (see `mysqlLiteral`). A time zone is ignored: DATETIME and TIME keep none (catalog §0.6).
  * @example
- * mysqlTypeSpelling(true).enum // (p) => "ENUM('a', 'b')"
+ * import { renderType } from '@athanor/dialect-kit'
+ * renderType({ name: 'enum', values: ['a', 'b'] }, mysqlTypeSpelling(true), 'mysql') // => "ENUM('a', 'b')"
  */
 export function mysqlTypeSpelling(noBackslashEscapes?: boolean): TypeSpelling {
   return {
@@ -47,7 +48,7 @@ export function mysqlTypeSpelling(noBackslashEscapes?: boolean): TypeSpelling {
  * How MySQL and MariaDB spell each generic type, with the enum values of a dialect that does not
  * know the backslash mode.
  * @example
- * mysqlTypes.boolean // 'BOOL'
+ * mysqlTypes.boolean // => 'BOOL'
  */
 export const mysqlTypes: TypeSpelling = mysqlTypeSpelling()
 
@@ -59,7 +60,7 @@ const spellings = new Map<boolean | undefined, TypeSpelling>([[undefined, mysqlT
  * type for (VARCHAR without a length), fractional seconds beyond 6 digits, and ENUM values ending
  * with a space (MySQL strips it).
  * @example
- * mysqlType({ name: 'varchar', length: 20, collation: 'utf8mb4_bin' }, target) // 'VARCHAR(20) COLLATE utf8mb4_bin'
+ * mysqlType({ name: 'varchar', length: 20, collation: 'utf8mb4_bin' }, mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // => 'VARCHAR(20) COLLATE utf8mb4_bin'
  */
 export function mysqlType(type: ColumnType, target: MysqlTarget, path = 'type'): string {
   const t = normalizeType(type)
@@ -86,7 +87,7 @@ const DATETIME_FAMILY = /^\s*(DATETIME|TIMESTAMP)\b/i
  * DATETIME/TIMESTAMP spellings, not DATE or TIME. Setting a default on one is a CHANGE; these are
  * also the only types with `ON UPDATE`.
  * @example
- * isDatetimeFamily({ name: 'raw', sql: 'TIMESTAMP(3)' }) // true
+ * isDatetimeFamily({ name: 'raw', sql: 'TIMESTAMP(3)' }) // => true
  */
 export function isDatetimeFamily(type: ColumnType, flavour = 'mysql'): boolean {
   const t = normalizeType(type)
@@ -101,7 +102,7 @@ const INTEGER_TYPES = /^\s*(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\b/i
  * True for integer types, the only ones that can be AUTO_INCREMENT here (MySQL also allows it on
  * FLOAT, deprecated in 8.0).
  * @example
- * isIntegerType('bigint') // true
+ * isIntegerType('bigint') // => true
  */
 export function isIntegerType(type: ColumnType, flavour = 'mysql'): boolean {
   const t = normalizeType(type)

@@ -14,8 +14,8 @@ const PG_INTEGER: Readonly<Record<string, string>> = { integer: 'int4', smallint
  * beyond (or without a precision) DOUBLE PRECISION; `timezone: false` and precision 6 are the
  * defaults of TIMESTAMP and TIME; a raw type uses its PostgreSQL spelling.
  * @example
- * postgresReportedType({ name: 'float', precision: 10 }) // { name: 'float', precision: 24 }
- * postgresReportedType('float') // { name: 'double' }
+ * postgresReportedType({ name: 'float', precision: 10 }) // => { name: 'float', precision: 24 }
+ * postgresReportedType('float') // => { name: 'double' }
  */
 export function postgresReportedType(type: ColumnType): Exclude<ColumnType, string> {
   const t = normalizeType(type)
@@ -70,8 +70,8 @@ function constantText(value: ServerDefault, typeName: string): string | undefine
  * once an INTEGER column with default 0 became BIGINT). Other constants (a `{ sql }` that is only a
  * quoted string included) are `{ literal }`; other SQL is left as it is.
  * @example
- * postgresReportedDefault({ literal: '0' }, 'boolean') // { sql: 'false' }
- * postgresReportedDefault({ literal: '42' }, 'bigint') // { sql: '42' }
+ * postgresReportedDefault({ literal: '0' }, 'boolean') // => { sql: 'false' }
+ * postgresReportedDefault({ literal: '42' }, 'bigint') // => { sql: '42' }
  */
 export function postgresReportedDefault(value: ServerDefault, type: ColumnType): ServerDefault {
   const name = normalizeType(type).name
@@ -114,6 +114,9 @@ function reportedIdentity(identity: Identity, type: ColumnType): Identity {
 /**
  * The hooks `compareSnapshots` (in `@athanor/dialect-kit/conformance`) takes, for PostgreSQL.
  * @example
+ * import type { SchemaSnapshot } from '@athanor/ir'
+ * import { compareSnapshots } from '@athanor/dialect-kit/conformance'
+ * declare const expected: SchemaSnapshot, found: SchemaSnapshot
  * compareSnapshots(expected, found, { dialect: 'postgresql', canonical: postgresCanonical satisfies PostgresCanonical })
  */
 export interface PostgresCanonical {
@@ -128,7 +131,7 @@ export interface PostgresCanonical {
  * catalog gives them. Pass it as `canonical` to the conformance suite.
  * @example
  * postgresCanonical.column({ name: 'ok', type: 'boolean', nullable: true, serverDefault: { literal: '1' } })
- * // { name: 'ok', type: { name: 'boolean' }, nullable: true, serverDefault: { sql: 'true' } }
+ * // => { name: 'ok', type: { name: 'boolean' }, nullable: true, serverDefault: { sql: 'true' } }
  */
 export const postgresCanonical: PostgresCanonical = {
   column: (c) => ({

@@ -18,7 +18,11 @@ import { compileExecuteSql } from './ops/execute-sql.js'
 import { compileRenameTable } from './ops/rename-table.js'
 import { postgresQuote } from './quote.js'
 
-/** What PostgreSQL does natively. */
+/**
+ * What PostgreSQL does natively.
+ * @example
+ * postgresCapabilities.transactionalDdl // => true
+ */
 export const postgresCapabilities: Capabilities = {
   transactionalDdl: true,
   alterConstraints: true,
@@ -34,7 +38,13 @@ export const postgresCapabilities: Capabilities = {
   identityColumns: true,
 }
 
-/** The handler of every op kind, in the order of the IR's kinds. */
+/**
+ * The handler of every op kind, in the order of the IR's kinds.
+ * @example
+ * import { defineDialect } from '@athanor/dialect-kit'
+ * // PostgreSQL with one handler changed
+ * const mine = defineDialect({ name: 'mine', capabilities: postgresCapabilities, quote: postgresQuote, handlers: { ...postgresHandlers, executeSql: () => [] } })
+ */
 export const postgresHandlers = {
   addColumn: compileAddColumn,
   alterColumn: compileAlterColumn,
@@ -63,7 +73,7 @@ export const postgresHandlers = {
  * @example
  * import { addColumn } from '@athanor/ir'
  * postgresql.compile(addColumn({ tableName: 't', column: { name: 'c', type: 'integer' } }))
- * // [{ sql: 'ALTER TABLE t ADD COLUMN c INTEGER' }]
+ * // => [{ sql: 'ALTER TABLE t ADD COLUMN c INTEGER' }]
  */
 export const postgresql: Dialect = defineDialect({
   name: 'postgresql',

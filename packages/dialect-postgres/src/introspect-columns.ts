@@ -12,7 +12,7 @@ const INTEGER_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
 /**
  * The sequence options PostgreSQL uses when an identity says nothing, for a type and an increment.
  * @example
- * identityDefaults('int4', 1n) // { start: 1n, minValue: 1n, maxValue: 2147483647n }
+ * identityDefaults('int4', 1n) // => { start: 1n, minValue: 1n, maxValue: 2147483647n }
  */
 export function identityDefaults(typeName: string, increment: bigint): { readonly start: bigint; readonly minValue: bigint; readonly maxValue: bigint } {
   const [low, high] = INTEGER_RANGES[typeName] ?? INTEGER_RANGES['int8'] ?? [0n, 0n]
@@ -50,7 +50,7 @@ function identityOf(row: Row, typeName: string): Identity {
  * @example
  * columnOfRow({ name: 'id', type_name: 'int4', type_kind: 'b', typmod: -1, formatted: 'integer', not_null: true,
  *   default_sql: "nextval('t_id_seq'::regclass)", identity: '', generated: '' })
- * // { name: 'id', type: 'integer', nullable: false, autoincrement: true }
+ * // => { name: 'id', type: 'integer', nullable: false, autoincrement: true }
  */
 export function columnOfRow(row: Row): ColumnModel {
   const typeName = requiredText(row, 'type_name')

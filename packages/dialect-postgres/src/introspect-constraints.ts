@@ -9,7 +9,7 @@ const MATCHES: Readonly<Record<string, string>> = { f: 'FULL', p: 'PARTIAL' }
  * The expression without the parentheses PostgreSQL puts around a whole condition:
  * `(a >= 0)` → `a >= 0`, while `(a) AND (b)` stays as it is.
  * @example
- * unwrapParens('((a > 0))') // 'a > 0'
+ * unwrapParens('((a > 0))') // => 'a > 0'
  */
 export function unwrapParens(sql: string): string {
   let s = sql.trim()
@@ -53,7 +53,7 @@ function action(row: Row, key: string, setColumns: readonly string[]): string | 
  * defaults (`NO ACTION`, `MATCH SIMPLE`, `NOT DEFERRABLE`, `INITIALLY IMMEDIATE`) are omitted;
  * a foreign key to a table outside `currentSchema` names its schema.
  * @example
- * constraintOfRow({ name: 't_pkey', type: 'p', columns: '["id"]' }, 'public') // { type: 'primaryKey', name: 't_pkey', columns: ['id'] }
+ * constraintOfRow({ name: 't_pkey', type: 'p', columns: '["id"]' }, 'public') // => { type: 'primaryKey', name: 't_pkey', columns: ['id'] }
  */
 export function constraintOfRow(row: Row, currentSchema: string | undefined): ConstraintModel {
   const name = requiredText(row, 'name')
@@ -123,7 +123,7 @@ function ordering(option: number): string {
  * from the defaults (`USING btree`, default operator classes) as `postgresql*` fields.
  * @example
  * indexOfRow({ name: 'ix_a', is_unique: false, method: 'btree', key_count: 1, columns: '[{"attnum":1,"name":"a","definition":"a","option":0}]' })
- * // { name: 'ix_a', columns: ['a'] }
+ * // => { name: 'ix_a', columns: ['a'] }
  */
 export function indexOfRow(row: Row): IndexModel {
   const listed = jsonOf(row, 'columns')

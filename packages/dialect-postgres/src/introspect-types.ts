@@ -83,7 +83,7 @@ function paramsOf(typeName: string, typmod: number): Params | undefined {
  * The IR type of a column as the catalog describes it.
  * @example
  * genericType({ typeName: 'varchar', typeKind: 'b', typmod: 24, formatted: 'character varying(20)' })
- * // { name: 'varchar', length: 20 }
+ * // => { name: 'varchar', length: 20 }
  */
 export function genericType(t: CatalogType): ColumnType {
   const raw: ColumnType = { name: 'raw', sql: t.formatted }
@@ -114,7 +114,7 @@ export type CatalogDefault = { readonly autoincrement: true } | { readonly serve
  * an autoincrement (SERIAL); a quoted constant with a cast (`'abc'::text`) is a literal, its
  * quotes unescaped; anything else (`42`, `now()`, `(1 + 1)`) is SQL.
  * @example
- * catalogDefault("'it''s'::character varying", 'varchar') // { serverDefault: { literal: "it's" } }
+ * catalogDefault("'it''s'::character varying", 'varchar') // => { serverDefault: { literal: "it's" } }
  */
 export function catalogDefault(sql: string, typeName: string): CatalogDefault {
   if (INTEGER_TYPES.has(typeName) && NEXTVAL.test(sql)) return { autoincrement: true }

@@ -19,7 +19,9 @@ export type { PostgresCanonical } from './canonical.js'
  * an object keyed by column name. Booleans may come as `true` or `'t'`, numbers as numbers or
  * strings: the introspector reads either.
  * @example
- * const query: PostgresQuery = (sql, params) => client.query(sql, params).then((r) => r.rows) // node-postgres
+ * import pg from 'pg'
+ * const client = new pg.Client({ database: 'app' })
+ * const query: PostgresQuery = (sql, params) => client.query(sql, params).then((r) => r.rows)
  */
 export type PostgresQuery = (sql: string, params?: unknown[]) => Promise<readonly Record<string, unknown>[]>
 

@@ -4,6 +4,8 @@ import { createQuoter, type Quoter } from '@athanor/dialect-kit'
 /**
  * PostgreSQL's reserved words (lower case): names among them are always quoted. SQLAlchemy's list
  * (catalog Appendix A) plus the words PostgreSQL 15 reserves that it lacks.
+ * @example
+ * POSTGRESQL_RESERVED.has('user') // => true
  */
 export const POSTGRESQL_RESERVED: ReadonlySet<string> = new Set(
   ('all analyse analyze and any array as asc asymmetric authorization between binary both case cast check collate column ' +
@@ -36,8 +38,8 @@ export const POSTGRESQL_TYPE_KEYWORDS: ReadonlySet<string> = new Set(
  * literal with the backslash doubled, which reads the same whatever `standard_conforming_strings`
  * says. NUL cannot be stored in PostgreSQL text and is refused.
  * @example
- * postgresLiteral("it's") // "'it''s'"
- * postgresLiteral('a\\b') // "E'a\\\\b'"
+ * postgresLiteral("it's") // => "'it''s'"
+ * postgresLiteral('a\\b') // => "E'a\\\\b'"
  */
 export function postgresLiteral(value: string): string {
   if (value.includes('\0')) {
@@ -53,7 +55,7 @@ export function postgresLiteral(value: string): string {
  * The PostgreSQL quoter: `"name"` with `""` doubling, quoting only when needed; names longer than
  * 63 bytes (the engine would silently truncate them) are refused.
  * @example
- * postgresQuote.ident('user') // '"user"'
+ * postgresQuote.ident('user') // => '"user"'
  */
 export const postgresQuote: Quoter = createQuoter({
   dialect: 'postgresql',

@@ -6,7 +6,11 @@ const sized = (base: string) => (p: TypeParams) => (p.length === undefined ? bas
 const temporal = (base: string) => (p: TypeParams) =>
   `${base}${p.precision === undefined ? '' : `(${p.precision})`} ${p.timezone === true ? 'WITH' : 'WITHOUT'} TIME ZONE`
 
-/** How PostgreSQL spells each generic type. */
+/**
+ * How PostgreSQL spells each generic type.
+ * @example
+ * postgresTypes.uuid // => 'UUID'
+ */
 export const postgresTypes: TypeSpelling = {
   integer: 'INTEGER',
   smallint: 'SMALLINT',
@@ -34,7 +38,7 @@ export const postgresTypes: TypeSpelling = {
  * The name of a native enum type: `[schema.]name`, quoted as any name and also when it is a
  * keyword PostgreSQL reads as a built-in type (`"int"`, `"position"`).
  * @example
- * enumTypeSql('mood', 'app') // 'app.mood'
+ * enumTypeSql('mood', 'app') // => 'app.mood'
  */
 export function enumTypeSql(enumName: string, schema?: string): string {
   const name = postgresQuote.ident(enumName, { force: POSTGRESQL_TYPE_KEYWORDS.has(enumName) })
@@ -44,6 +48,9 @@ export function enumTypeSql(enumName: string, schema?: string): string {
 /**
  * Spells a column type for PostgreSQL, with its collation. An enum type is qualified with
  * `schema`, the schema of the table it is used in, where `createTable` creates it.
+ * @example
+ * postgresType({ name: 'datetime', timezone: true }) // => 'TIMESTAMP WITH TIME ZONE'
+ * postgresType({ name: 'enum', values: ['happy', 'sad'], enumName: 'mood' }, 'type', 'app') // => 'app.mood'
  */
 export function postgresType(type: ColumnType, path = 'type', schema?: string): string {
   const spelled =

@@ -5,7 +5,7 @@ import { normalizeType, type ColumnModel, type ColumnType, type ConstraintModel 
  * (`uuid` → `CHAR(32)`, an enum → `VARCHAR(n)`), without the parameters SQLite does not keep
  * (time zones, fractional-second and float precision, binary length).
  * @example
- * sqliteReportedType('uuid') // { name: 'char', length: 32 }
+ * sqliteReportedType('uuid') // => { name: 'char', length: 32 }
  */
 export function sqliteReportedType(type: ColumnType): Exclude<ColumnType, string> {
   const t = normalizeType(type)
@@ -31,6 +31,9 @@ export function sqliteReportedType(type: ColumnType): Exclude<ColumnType, string
 /**
  * The hooks `compareSnapshots` (in `@athanor/dialect-kit/conformance`) takes, for SQLite.
  * @example
+ * import type { SchemaSnapshot } from '@athanor/ir'
+ * import { compareSnapshots } from '@athanor/dialect-kit/conformance'
+ * declare const expected: SchemaSnapshot, found: SchemaSnapshot
  * compareSnapshots(expected, found, { dialect: 'sqlite', canonical: sqliteCanonical satisfies SqliteCanonical })
  */
 export interface SqliteCanonical {
@@ -45,7 +48,7 @@ export interface SqliteCanonical {
  * ignored by SQLite) and with `INITIALLY` in upper case. Pass it as `canonical` to the
  * conformance suite.
  * @example
- * sqliteCanonical.column({ name: 'id', type: 'uuid', nullable: false }) // { name: 'id', type: { name: 'char', length: 32 }, nullable: false }
+ * sqliteCanonical.column({ name: 'id', type: 'uuid', nullable: false }) // => { name: 'id', type: { name: 'char', length: 32 }, nullable: false }
  */
 export const sqliteCanonical: SqliteCanonical = {
   column: (c) => {

@@ -9,7 +9,7 @@ const WORD = /^\w+$/
  * neither starts with a quote or parenthesis nor is a single word (catalog §0.7:
  * `DEFAULT (datetime('now'))`, `DEFAULT CURRENT_TIMESTAMP`).
  * @example
- * defaultSql({ sql: "datetime('now')" }) // "(datetime('now'))"
+ * defaultSql({ sql: "datetime('now')" }) // => "(datetime('now'))"
  */
 export function defaultSql(value: ServerDefault): string {
   if ('literal' in value) return q.literal(value.literal)
@@ -24,8 +24,8 @@ const CONSTANT = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[xX][0-9a-f
  * number, a string, a blob, NULL, TRUE or FALSE (in parentheses or not). SQLite refuses
  * `CURRENT_TIMESTAMP` and other expressions there ("Cannot add a column with non-constant default").
  * @example
- * isConstantDefault({ sql: '0' }) // true
- * isConstantDefault({ sql: 'CURRENT_TIMESTAMP' }) // false
+ * isConstantDefault({ sql: '0' }) // => true
+ * isConstantDefault({ sql: 'CURRENT_TIMESTAMP' }) // => false
  */
 export function isConstantDefault(value: ServerDefault): boolean {
   if ('literal' in value) return true
@@ -51,7 +51,7 @@ export interface ColumnSpecOptions {
  * STORED|VIRTUAL] [[CONSTRAINT n] CHECK (c)]` (catalog §0.7). Identity columns do not exist on
  * SQLite and are refused; a comment is dropped (SQLite stores none).
  * @example
- * columnSpec({ name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }) // "n INTEGER DEFAULT '0' NOT NULL"
+ * columnSpec({ name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }) // => "n INTEGER DEFAULT '0' NOT NULL"
  */
 export function columnSpec(column: Column, options: ColumnSpecOptions = {}): string {
   const path = options.path ?? 'column'

@@ -22,6 +22,8 @@ import { sqliteQuote } from './quote.js'
 /**
  * What SQLite (3.35+) does natively. Constraints and in-place column changes are not among it:
  * a batch rebuilds the table for them.
+ * @example
+ * sqliteCapabilities.alterConstraints // => false
  */
 export const sqliteCapabilities: Capabilities = {
   // SQLite rolls back DDL with the rest of a transaction. Differs from Alembic, which reports
@@ -42,7 +44,13 @@ export const sqliteCapabilities: Capabilities = {
   identityColumns: false,
 }
 
-/** The handler of every op kind, in the order of the IR's kinds. */
+/**
+ * The handler of every op kind, in the order of the IR's kinds.
+ * @example
+ * import { defineDialect } from '@athanor/dialect-kit'
+ * // SQLite with one handler changed
+ * const mine = defineDialect({ name: 'mine', capabilities: sqliteCapabilities, quote: sqliteQuote, handlers: { ...sqliteHandlers, executeSql: () => [] } })
+ */
 export const sqliteHandlers = {
   addColumn: compileAddColumn,
   alterColumn: compileAlterColumn,
@@ -71,7 +79,7 @@ export const sqliteHandlers = {
  * @example
  * import { addColumn } from '@athanor/ir'
  * sqlite.compile(addColumn({ tableName: 't', column: { name: 'c', type: 'integer' } }))
- * // [{ sql: 'ALTER TABLE t ADD COLUMN c INTEGER' }]
+ * // => [{ sql: 'ALTER TABLE t ADD COLUMN c INTEGER' }]
  */
 export const sqlite: Dialect = defineDialect({
   name: 'sqlite',

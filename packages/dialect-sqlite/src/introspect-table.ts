@@ -158,7 +158,7 @@ function parseTableConstraint(sql: string, tokens: readonly Token[], from: numbe
  * options `WITHOUT ROWID` and `STRICT`.
  * @example
  * parseCreateTable('CREATE TABLE t (a INTEGER CONSTRAINT ck_a CHECK (a > 0))').constraints
- * // [{ type: 'check', name: 'ck_a', columns: ['a'], condition: 'a > 0' }]
+ * // => [{ type: 'check', name: 'ck_a', columns: ['a'], condition: 'a > 0' }]
  */
 export function parseCreateTable(sql: string): ParsedTable {
   const tokens = tokenize(sql)
@@ -190,7 +190,7 @@ export function parseCreateTable(sql: string): ParsedTable {
  * Reads a `CREATE INDEX` statement: each key column as a name or `{ sql }` expression, and the
  * `WHERE` predicate of a partial index.
  * @example
- * parseCreateIndex('CREATE INDEX ix ON t (lower(a), b) WHERE b > 0') // { columns: [{ sql: 'lower(a)' }, 'b'], where: 'b > 0' }
+ * parseCreateIndex('CREATE INDEX ix ON t (lower(a), b) WHERE b > 0') // => { columns: [{ sql: 'lower(a)' }, 'b'], where: 'b > 0' }
  */
 export function parseCreateIndex(sql: string): { readonly columns: readonly (string | { readonly sql: string })[]; readonly where?: string } {
   const tokens = tokenize(sql)

@@ -26,7 +26,7 @@ const PLAIN: Readonly<Record<string, ColumnType>> = {
  * → `{ name: 'varchar', length: 20 }`); anything else, an empty type included, is
  * `{ name: 'raw', sql }`. `collation` comes from the column's `COLLATE` clause.
  * @example
- * sqliteTypeOf('NUMERIC(10, 2)') // { name: 'numeric', precision: 10, scale: 2 }
+ * sqliteTypeOf('NUMERIC(10, 2)') // => { name: 'numeric', precision: 10, scale: 2 }
  */
 export function sqliteTypeOf(declared: string, collation?: string): ColumnType {
   const text = declared.trim().replace(/\s+/g, ' ').toUpperCase()
@@ -55,8 +55,8 @@ export function sqliteTypeOf(declared: string, collation?: string): ColumnType {
  * single quoted string is `{ literal }`, anything else `{ sql }` (parentheses around an
  * expression removed, as the dialect adds them back).
  * @example
- * sqliteDefaultOf("'it''s'") // { literal: "it's" }
- * sqliteDefaultOf('CURRENT_TIMESTAMP') // { sql: 'CURRENT_TIMESTAMP' }
+ * sqliteDefaultOf("'it''s'") // => { literal: "it's" }
+ * sqliteDefaultOf('CURRENT_TIMESTAMP') // => { sql: 'CURRENT_TIMESTAMP' }
  */
 export function sqliteDefaultOf(text: string): ServerDefault {
   const t = text.trim()

@@ -23,7 +23,9 @@ export type SqliteRow = Readonly<Record<string, unknown>>
  * Runs one SQL statement with positional `?` parameters and returns its rows (synchronously, as
  * better-sqlite3 does, or as a promise).
  * @example
- * const query: SqliteQuery = (sql, params = []) => db.prepare(sql).all(...params) // better-sqlite3
+ * import Database from 'better-sqlite3'
+ * const db = new Database('app.db')
+ * const query: SqliteQuery = (sql, params = []) => db.prepare(sql).all(...params) as SqliteRow[]
  */
 export type SqliteQuery = (sql: string, params?: readonly unknown[]) => readonly SqliteRow[] | Promise<readonly SqliteRow[]>
 
@@ -181,7 +183,7 @@ async function readTable(query: SqliteQuery, schema: string, name: string, sql: 
  * import Database from 'better-sqlite3'
  * import { introspectSqlite } from '@athanor/dialect-sqlite/introspect'
  * const db = new Database('app.db')
- * const snapshot = await introspectSqlite((sql, params = []) => db.prepare(sql).all(...params))
+ * const snapshot = await introspectSqlite((sql, params = []) => db.prepare(sql).all(...params) as SqliteRow[])
  */
 export async function introspectSqlite(query: SqliteQuery, options: SqliteIntrospectOptions = {}): Promise<SchemaSnapshot> {
   const schema = options.schema ?? 'main'

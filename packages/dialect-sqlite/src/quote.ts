@@ -1,7 +1,11 @@
 import { UnsupportedOperationError } from '@athanor/ir'
 import { createQuoter, type Quoter } from '@athanor/dialect-kit'
 
-/** SQLite's reserved words (lower case), SQLAlchemy's list (catalog Appendix A): names among them are always quoted. */
+/**
+ * SQLite's reserved words (lower case), SQLAlchemy's list (catalog Appendix A): names among them are always quoted.
+ * @example
+ * SQLITE_RESERVED.has('index') // => true
+ */
 export const SQLITE_RESERVED: ReadonlySet<string> = new Set(
   ('add after all alter analyze and as asc attach autoincrement before begin between by cascade case cast check collate column ' +
     'commit conflict constraint create cross current_date current_time current_timestamp database default deferrable deferred ' +
@@ -16,7 +20,7 @@ export const SQLITE_RESERVED: ReadonlySet<string> = new Set(
  * A SQLite string literal: quotes doubled; backslashes are ordinary characters in SQLite. NUL
  * would end the text in most clients and is refused.
  * @example
- * sqliteLiteral("it's") // "'it''s'"
+ * sqliteLiteral("it's") // => "'it''s'"
  */
 export function sqliteLiteral(value: string): string {
   if (value.includes('\0')) {
@@ -28,8 +32,8 @@ export function sqliteLiteral(value: string): string {
 /**
  * The SQLite quoter: `"name"` with `""` doubling, quoting only when needed.
  * @example
- * sqliteQuote.ident('index') // '"index"'
- * sqliteQuote.ident('user') // 'user'
+ * sqliteQuote.ident('index') // => '"index"'
+ * sqliteQuote.ident('user') // => 'user'
  */
 export const sqliteQuote: Quoter = createQuoter({
   dialect: 'sqlite',

@@ -16,7 +16,7 @@ const CHECK_TABLE = 'athanor_rebuild_check'
  * database is checked, as SQLite's own procedure for schema changes does (a child table of the
  * rebuilt one included).
  * @example
- * foreignKeyCheck().map((s) => s.sql)[1] // 'INSERT INTO temp.athanor_rebuild_check SELECT CASE WHEN EXISTS (SELECT 1 FROM pragma_foreign_key_check) THEN NULL ELSE 1 END'
+ * foreignKeyCheck().map((s) => s.sql)[1] // => 'INSERT INTO temp.athanor_rebuild_check SELECT CASE WHEN EXISTS (SELECT 1 FROM pragma_foreign_key_check) THEN NULL ELSE 1 END'
  */
 export function foreignKeyCheck(): readonly Statement[] {
   return [
@@ -50,6 +50,10 @@ function keepSequence(plan: RebuildPlan): readonly Statement[] {
  *   afterwards, which carries the rename into views, triggers and other tables' foreign keys;
  * - no CAST: see `cast` below. The foreign-key pragma is left ON after the rebuild.
  * @example
+ * import type { BatchOp } from '@athanor/ir'
+ * import { compileRebuild, type HandlerContext } from '@athanor/dialect-kit'
+ * declare const op: BatchOp
+ * declare const ctx: HandlerContext // what the batch handler was given
  * compileRebuild(op, ctx, sqliteRebuildHooks(ctx))
  */
 export function sqliteRebuildHooks(ctx: HandlerContext): RebuildHooks {

@@ -7,6 +7,8 @@ const sized = (base: string) => (p: TypeParams) => (p.length === undefined ? bas
 /**
  * How SQLite spells each generic type (catalog §0.6). SQLite accepts any type name and derives
  * the column's affinity from it; these spellings keep the generic type readable back.
+ * @example
+ * sqliteTypes.boolean // => 'BOOLEAN'
  */
 export const sqliteTypes: TypeSpelling = {
   integer: 'INTEGER',
@@ -37,6 +39,8 @@ export const sqliteTypes: TypeSpelling = {
  * The types of a `STRICT` table, which allows only INTEGER, REAL, TEXT, BLOB and ANY: each
  * generic type goes to the one that stores its values without loss (exact numerics as ANY, so
  * that `1.10` is not rounded through REAL).
+ * @example
+ * sqliteStrictTypes.boolean // => 'INTEGER'
  */
 export const sqliteStrictTypes: TypeSpelling = {
   integer: 'INTEGER',
@@ -64,8 +68,8 @@ export const sqliteStrictTypes: TypeSpelling = {
  * Spells a column type for SQLite, with its collation (`COLLATE NOCASE`); `strict` for a
  * `STRICT` table.
  * @example
- * sqliteType({ name: 'varchar', length: 20 }) // 'VARCHAR(20)'
- * sqliteType({ name: 'varchar', length: 20 }, 'type', true) // 'TEXT'
+ * sqliteType({ name: 'varchar', length: 20 }) // => 'VARCHAR(20)'
+ * sqliteType({ name: 'varchar', length: 20 }, 'type', true) // => 'TEXT'
  */
 export function sqliteType(type: ColumnType, path = 'type', strict = false): string {
   const spelled = renderType(type, strict ? sqliteStrictTypes : sqliteTypes, 'sqlite', path)

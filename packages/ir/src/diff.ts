@@ -42,7 +42,7 @@ import type { RenameTableOp } from './ops/rename-table.js'
  * only (Alembic puts an untyped placeholder column there).
  * @example
  * toDiffTuple(dropColumn({ tableName: 'account', columnName: 'plan' }))
- * // ['remove_column', null, 'account', { name: 'plan' }]
+ * // => ['remove_column', null, 'account', { name: 'plan' }]
  */
 export interface ColumnPlaceholder {
   readonly name: string
@@ -147,7 +147,7 @@ export type DiffTuple =
 /**
  * The name of a change: the first item of a {@link DiffTuple}.
  * @example
- * const k: DiffKind = toDiffTuple(executeSql({ sqltext: 'SELECT 1' }))[0] // 'execute'
+ * const k: DiffKind = toDiffTuple(executeSql({ sqltext: 'SELECT 1' }))[0] // => 'execute'
  */
 export type DiffKind = DiffTuple[0]
 
@@ -162,7 +162,7 @@ export type DiffOf<K extends DiffKind> = Extract<DiffTuple, readonly [K, ...unkn
  * The tuples of an `alterColumn`: one per change it makes.
  * @example
  * const d: readonly AlterColumnDiff[] = toDiffTuple(alterColumn({ tableName: 't', columnName: 'c', newColumnName: 'd' }))
- * // [['rename_column', null, 't', 'c', 'd']]
+ * // => [['rename_column', null, 't', 'c', 'd']]
  */
 export type AlterColumnDiff = DiffOf<
   'modify_type' | 'modify_nullable' | 'modify_default' | 'modify_identity' | 'modify_comment' | 'modify_autoincrement' | 'rename_column'
@@ -315,9 +315,9 @@ function diffOf(op: OpBase): DiffTuple | readonly DiffTuple[] {
  * diff form.
  * @example
  * toDiffTuple(addColumn({ tableName: 'account', column: { name: 'plan', type: 'text' } }))
- * // ['add_column', null, 'account', { name: 'plan', type: 'text' }]
+ * // => ['add_column', null, 'account', { name: 'plan', type: 'text' }]
  * toDiffTuple(alterColumn({ tableName: 'account', columnName: 'plan', nullable: false, existingNullable: true }))
- * // [['modify_nullable', null, 'account', 'plan', {}, true, false]]
+ * // => [['modify_nullable', null, 'account', 'plan', {}, true, false]]
  */
 export function toDiffTuple<O extends DiffableOp>(op: O): DiffTupleOfOp[O['kind']]
 export function toDiffTuple(op: Op): DiffTuple | readonly DiffTuple[]
@@ -369,7 +369,7 @@ function collect(op: OpBase, out: DiffTuple[]): void {
  * schema) filled in. Throws like {@link toDiffTuple} when a leaf has no diff form.
  * @example
  * asDiffs(batch({ tableName: 'account', ops: [{ kind: 'dropIndex', indexName: 'ix_account_email' }] }))
- * // [['remove_index', { kind: 'dropIndex', tableName: 'account', indexName: 'ix_account_email' }]]
+ * // => [['remove_index', { kind: 'dropIndex', tableName: 'account', indexName: 'ix_account_email' }]]
  */
 export function asDiffs(container: DiffContainer): readonly DiffTuple[] {
   const out: DiffTuple[] = []

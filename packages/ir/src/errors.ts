@@ -53,7 +53,7 @@ export interface AthanorErrorFields {
  * The base class of every error Athanor throws or returns.
  * @example
  * try { reverse(executeSql({ sqltext: 'select 1' })) } catch (e) {
- *   if (e instanceof AthanorError && e.code === 'NOT_REVERSIBLE') console.log(e.path) // "reverseSqltext"
+ *   if (e instanceof AthanorError && e.code === 'NOT_REVERSIBLE') console.log(e.path) // prints: reverseSqltext
  * }
  */
 export class AthanorError extends Error {
@@ -81,7 +81,7 @@ export interface ParseErrorFields extends AthanorErrorFields {
  * One problem found in untrusted input by `parse` (returned, all at once) or by a factory (thrown).
  * @example
  * const r = parse({ kind: 'addColumn', tableName: 't', column: { name: 'c', type: 'integer', nulable: true } })
- * // r.ok === false; r.errors[0].code === 'UNKNOWN_FIELD'; r.errors[0].path === 'column.nulable'
+ * r.ok ? [] : r.errors.map((e) => [e.code, e.path]) // => [['UNKNOWN_FIELD', 'column.nulable']]
  */
 export class ParseError extends AthanorError {
   declare readonly code: ParseErrorCode

@@ -10,7 +10,7 @@ export type DeepReadonly<T> = T extends (infer E)[]
  * factories and by `parse` are already frozen; use this for trees built by hand.
  * @example
  * const op = deepFreeze({ kind: 'dropTable', tableName: 'old' })
- * Object.isFrozen(op) // true
+ * Object.isFrozen(op) // => true
  */
 export function deepFreeze<T>(value: T): T {
   // Frozen objects are walked too: a shallow-frozen parent can still hold a mutable child.

@@ -51,6 +51,7 @@ export interface BuiltinOpTypes {
  * Every op kind, built-in and plugin, keyed by `kind`. A plugin adds its kinds by declaration
  * merging, so that they are type-checked like the built-in ones:
  * @example
+ * interface CreateViewOp extends OpBase { readonly kind: 'createView'; readonly viewName: string; readonly sqltext: string }
  * declare module '@athanor/ir' {
  *   interface OpTypes { createView: CreateViewOp }
  * }

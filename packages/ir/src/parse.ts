@@ -14,7 +14,7 @@ const script = opOfKind<MigrationScript>('migrationScript')
  * Never throws, whatever the input.
  * @example
  * const r = parse(JSON.parse('{"kind":"dropTable","tableName":"old"}'))
- * if (r.ok) console.log(r.value) // { kind: 'dropTable', tableName: 'old' }
+ * r // => { ok: true, value: { kind: 'dropTable', tableName: 'old' } }
  */
 export function parse(input: unknown, options?: ParseOptions): ParseResult<Op | readonly Op[]> {
   let isList: boolean
@@ -27,17 +27,31 @@ export function parse(input: unknown, options?: ParseOptions): ParseResult<Op | 
   return isList ? parseOps(input, options) : parseOp(input, options)
 }
 
-/** Validates one op (of any kind, containers included). */
+/**
+ * Validates one op (of any kind, containers included).
+ * @example
+ * parseOp({ kind: 'dropTable', tableName: 'legacy' }) // => { ok: true, value: { kind: 'dropTable', tableName: 'legacy' } }
+ */
 export function parseOp(input: unknown, options?: ParseOptions): ParseResult<Op> {
   return runSpec(anyOp, input, options)
 }
 
-/** Validates a list of ops. */
+/**
+ * Validates a list of ops.
+ * @example
+ * parseOps([{ kind: 'dropTable', tableName: 'legacy' }]) // => { ok: true, value: [{ kind: 'dropTable', tableName: 'legacy' }] }
+ * parseOps({ kind: 'dropTable', tableName: 'legacy' }).ok // => false
+ */
 export function parseOps(input: unknown, options?: ParseOptions): ParseResult<readonly Op[]> {
   return runSpec(opList, input, options)
 }
 
-/** Validates a migration script. */
+/**
+ * Validates a migration script.
+ * @example
+ * const r = parseMigrationScript(JSON.parse('{"kind":"migrationScript","revId":"a1","downRevision":null,"upgradeOps":[],"downgradeOps":[]}'))
+ * r.ok && r.value.revId // => 'a1'
+ */
 export function parseMigrationScript(input: unknown, options?: ParseOptions): ParseResult<MigrationScript> {
   return runSpec(script, input, options)
 }

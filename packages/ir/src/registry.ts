@@ -25,6 +25,7 @@ export interface ApplyContext {
  * on the schema model. Built-in kinds are defined this way too; a plugin passes its own to
  * {@link createRegistry}.
  * @example
+ * interface CreateViewOp extends OpBase { readonly kind: 'createView'; readonly viewName: string; readonly sqltext: string }
  * const createView: OpDefinition<CreateViewOp> = {
  *   kind: 'createView', fields: { viewName: name, sqltext: sqlText }, required: ['viewName', 'sqltext'],
  *   reverse: (op) => ({ kind: 'dropView', viewName: op.viewName, sqltext: op.sqltext }),
@@ -63,7 +64,11 @@ export interface RegistryOptions {
 
 let builtin: Registry | undefined
 
-/** The registry of the built-in kinds, used when no registry is passed. */
+/**
+ * The registry of the built-in kinds, used when no registry is passed.
+ * @example
+ * builtinRegistry().kinds.includes('addColumn') // => true
+ */
 export function builtinRegistry(): Registry {
   if (builtin === undefined) builtin = createRegistry()
   return builtin
@@ -73,6 +78,10 @@ export function builtinRegistry(): Registry {
  * A registry of the built-in kinds plus `plugins`. Pass it to `parse`, `reverse`, `applyOps`
  * and `fillExisting` to use plugin kinds. Registries are immutable; nothing is registered by
  * importing a module.
+ * @example
+ * declare const createViewDefinition: OpDefinition // a plugin's kind
+ * const registry = createRegistry({ plugins: [createViewDefinition] })
+ * parse({ kind: 'createView', viewName: 'v', sqltext: 'SELECT 1' }, { registry })
  */
 export function createRegistry(options: RegistryOptions = {}): Registry {
   const map = new Map<string, OpDefinition>()

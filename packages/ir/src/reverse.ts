@@ -289,7 +289,7 @@ export interface ReverseOptions {
  * field when the op does not carry what its reverse needs. `reverse(reverse(op))` deep-equals `op`.
  * @example
  * reverse(renameTable({ oldTableName: 'a', newTableName: 'b' }))
- * // { kind: 'renameTable', oldTableName: 'b', newTableName: 'a' }
+ * // => { kind: 'renameTable', oldTableName: 'b', newTableName: 'a' }
  */
 export function reverse<O extends Op>(op: O, options: ReverseOptions = {}): ReverseOf<O> {
   const registry = options.registry ?? builtinRegistry()
@@ -341,7 +341,13 @@ function reverseAt(op: OpBase, registry: Registry, place: OpPlace): OpBase {
   return deepFreeze(def.reverse(op, { registry, place, reverse: (child, childPlace) => reverseAt(child, registry, childPlace) }))
 }
 
-/** True when {@link reverse} would succeed. */
+/**
+ * True when {@link reverse} would succeed.
+ * @example
+ * isReversible(renameTable({ oldTableName: 'a', newTableName: 'b' })) // => true
+ * // a dropColumn cannot be reversed without the definition of the column it drops:
+ * isReversible(dropColumn({ tableName: 't', columnName: 'c' })) // => false
+ */
 export function isReversible(op: Op, options: ReverseOptions = {}): boolean {
   try {
     reverse(op, options)

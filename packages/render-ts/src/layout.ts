@@ -116,7 +116,7 @@ function print(doc: Doc, indent: number, column: number, trailing: number, width
 /**
  * Lays `doc` out within `width` columns, starting at column 0.
  * @example
- * layout(list('array', [text('1'), text('2')]), 80) // '[1, 2]'
+ * layout(list('array', [text('1'), text('2')]), 80) // => '[1, 2]'
  */
 export function layout(doc: Doc, width: number): string {
   return print(doc, 0, 0, 0, width)

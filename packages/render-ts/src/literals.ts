@@ -22,8 +22,8 @@ const hex4 = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}
  * control characters, line and paragraph separators, the byte-order mark and unpaired
  * surrogates are escaped, so the literal is one line and means exactly `value`.
  * @example
- * stringLiteral('plain') // "'plain'"
- * stringLiteral("it's") // '"it\'s"'
+ * stringLiteral('plain') // => "'plain'"
+ * stringLiteral("it's") // => '"it\'s"'
  */
 export function stringLiteral(value: string): string {
   const singles = value.split("'").length - 1

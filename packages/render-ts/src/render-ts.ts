@@ -115,12 +115,14 @@ function isScript(input: Op | readonly Op[]): input is MigrationScript {
  * type-checks against `@athanor/ir` (options of outside dialects aside: the op types do not
  * declare them). A value JSON cannot hold is refused with `NOT_JSON` at its path.
  * @example
- * renderTs([dropTable({ tableName: 'legacy' })])
- * // import { dropTable, type Op } from '@athanor/ir'
- * //
- * // export const ops: readonly Op[] = [
- * //   dropTable({ tableName: 'legacy' }),
- * // ]
+ * import { dropTable } from '@athanor/ir'
+ * console.log(renderTs([dropTable({ tableName: 'legacy' })]))
+ * // prints: import { dropTable, type Op } from '@athanor/ir'
+ * // prints:
+ * // prints: export const ops: readonly Op[] = [
+ * // prints:   dropTable({ tableName: 'legacy' }),
+ * // prints: ]
+ * // prints:
  */
 export function renderTs(input: Op | readonly Op[], options: RenderTsOptions = {}): string {
   const width = options.printWidth ?? 100

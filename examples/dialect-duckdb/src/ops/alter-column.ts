@@ -13,7 +13,10 @@ import { duckdbType } from '../types.js'
  * a foreign key from the column keeps its name; an index on the column keeps its type too (see
  * `indexOn`).
  * @example
- * alterColumnProblem(alterColumn({ tableName: 't', columnName: 'id', type: 'bigint' }), snapshot) // { path: 'type', reason: '…' }
+ * import { alterColumn, applyOps, createTable, emptySnapshot } from '@athanor/ir'
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 't', columns: [{ name: 'id', type: 'integer', primaryKey: true }] })])
+ * alterColumnProblem(alterColumn({ tableName: 't', columnName: 'id', type: 'bigint' }), snapshot)
+ * // => { path: 'type', reason: 'duckdb cannot change the type of a column a primaryKey constraint uses' }
  */
 export function alterColumnProblem(op: Pick<AlterColumnOp, 'tableName' | 'schema' | 'columnName' | 'type' | 'newColumnName'>, snapshot: HandlerContext['snapshot']): { readonly path: string; readonly reason: string } | undefined {
   const used = constraintsOn(snapshot, op)

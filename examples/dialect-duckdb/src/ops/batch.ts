@@ -16,7 +16,8 @@ const NATIVE = new Set(['alterColumn', 'dropColumn', 'createIndex', 'dropIndex',
  * the schema snapshot shows it) columns dropped that a constraint or index keeps (see
  * `indexOn`) and the column changes `alterColumnProblem` finds.
  * @example
- * rebuildReason(batch({ tableName: 't', ops: [{ kind: 'dropConstraint', constraintName: 'ck', type: 'check' }] })) // 'ops[0]'
+ * import { batch } from '@athanor/ir'
+ * rebuildReason(batch({ tableName: 't', ops: [{ kind: 'dropConstraint', constraintName: 'ck', type: 'check' }] })) // => 'ops[0]'
  */
 export function rebuildReason(op: BatchOp, snapshot?: SchemaSnapshot): string | undefined {
   if (op.partialReordering !== undefined) return 'partialReordering'

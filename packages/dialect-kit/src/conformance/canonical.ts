@@ -19,6 +19,7 @@ export interface Canonical {
 /**
  * What a comparison needs to know about the dialect.
  * @example
+ * import { sqlite } from '@athanor/dialect-sqlite'
  * const view: DialectView = { dialect: 'sqlite', capabilities: sqlite.capabilities } // comments off: not compared
  */
 export interface DialectView {

@@ -21,6 +21,8 @@ export interface Difference {
 /**
  * Options of {@link compareSnapshots}.
  * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * import { postgresCanonical } from '@athanor/dialect-postgres/introspect'
  * const options: CompareOptions = { dialect: 'postgresql', capabilities: postgresql.capabilities, canonical: postgresCanonical, columnOrder: 'any' }
  */
 export interface CompareOptions extends DialectView {
@@ -185,8 +187,11 @@ function compareIndexes(r: Report, path: string, label: string, expected: readon
  *   `quote` (how, not what), table `prefixes`; comments, deferrability or partial-index
  *   predicates when the dialect's capabilities say it cannot store them.
  * @example
- * compareSnapshots(applyOps(emptySnapshot(), ops), await introspect(), { dialect: 'postgresql' })
- * // [{ path: 'tables[0].columns[1].nullable', expected: false, found: true, message: '…' }]
+ * import { applyOps, createTable, emptySnapshot } from '@athanor/ir'
+ * const expected = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'email', type: 'text', nullable: false }] })])
+ * const found = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'email', type: 'text' }] })]) // or what an introspector read
+ * compareSnapshots(expected, found, { dialect: 'postgresql' }).map((d) => d.message)
+ * // => ['tables[0].columns[0].nullable: expected false, found true (column account.email)']
  */
 export function compareSnapshots(expected: SchemaSnapshot, found: SchemaSnapshot, options: CompareOptions): readonly Difference[] {
   const r = new Report()

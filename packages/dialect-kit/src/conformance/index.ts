@@ -3,8 +3,11 @@
  * the runner, and the snapshot comparison behind it. No test framework is needed: a dialect's
  * test file turns {@link conformanceCases} into its runner's tests.
  * @example
- * import { conformanceCases } from '@athanor/dialect-kit/conformance'
- * for (const c of conformanceCases(target, { canonical })) it(c.name, async () => expect((await c.run()).problems).toEqual([]))
+ * import { expect, it } from 'vitest'
+ * import { conformanceCases, type ConformanceTarget } from '@athanor/dialect-kit/conformance'
+ * import { postgresCanonical } from '@athanor/dialect-postgres/introspect'
+ * declare const target: ConformanceTarget // your dialect, and a connection to a scratch database
+ * for (const c of conformanceCases(target, { canonical: postgresCanonical })) it(c.name, async () => expect((await c.run()).problems).toEqual([]))
  * @packageDocumentation
  */
 export type { RowCount, Scenario, ScenarioExpectations } from './scenario.js'

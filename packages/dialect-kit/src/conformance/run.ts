@@ -10,12 +10,15 @@ import { conformanceScenarios } from './scenarios.js'
 /**
  * The live database a dialect is checked against, as the dialect's test file supplies it.
  * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * import { introspectPostgres, type PostgresQuery } from '@athanor/dialect-postgres/introspect'
+ * declare const query: PostgresQuery // node-postgres: (sql, params) => client.query(sql, params).then((r) => r.rows)
  * const target: ConformanceTarget = {
  *   dialect: postgresql,
- *   exec: (sql) => client.query(sql),
- *   query: (sql) => client.query(sql).then((r) => r.rows),
- *   introspect: () => introspectPostgres((sql, p) => client.query(sql, p).then((r) => r.rows)),
- *   reset: async () => { await client.query('DROP SCHEMA s CASCADE; CREATE SCHEMA s') },
+ *   exec: (sql) => query(sql),
+ *   query: (sql) => query(sql),
+ *   introspect: () => introspectPostgres(query),
+ *   reset: async () => { await query('DROP SCHEMA public CASCADE; CREATE SCHEMA public') },
  * }
  */
 export interface ConformanceTarget {
@@ -33,6 +36,7 @@ export interface ConformanceTarget {
 /**
  * Options of {@link runConformance} and {@link runScenario}.
  * @example
+ * import { postgresCanonical } from '@athanor/dialect-postgres/introspect'
  * const options: ConformanceOptions = { canonical: postgresCanonical, scenarios: conformanceScenarios.slice(0, 3) }
  */
 export interface ConformanceOptions {
@@ -56,6 +60,8 @@ export interface ConformanceOptions {
  * with an `UnsupportedOperationError` and its capabilities announce it. `failed`: anything else;
  * `problems` says what.
  * @example
+ * declare const target: ConformanceTarget
+ * const results = await runConformance(target)
  * const failed = results.filter((r) => r.status === 'failed')
  */
 export type ScenarioStatus = 'passed' | 'refused' | 'failed'
@@ -107,8 +113,10 @@ function compile(dialect: Dialect, ops: readonly Op[], snapshot: SchemaSnapshot)
  * and compares with `applyOps(emptySnapshot(), [...setup, ...ops])`, then checks row counts.
  * Never throws for a failing scenario; the result says what went wrong.
  * @example
- * const result = await runScenario(scenario, target, { canonical: postgresCanonical })
- * result.status // 'passed'
+ * import { postgresCanonical } from '@athanor/dialect-postgres/introspect'
+ * declare const target: ConformanceTarget
+ * const result = await runScenario(conformanceScenarios[0]!, target, { canonical: postgresCanonical })
+ * result.status // 'passed', or 'refused' when the dialect's capabilities rule the scenario out
  */
 export async function runScenario(scenario: Scenario, target: ConformanceTarget, options: ConformanceOptions = {}): Promise<ScenarioResult> {
   const { dialect } = target
@@ -194,8 +202,10 @@ function scenariosOf(options: ConformanceOptions): readonly Scenario[] {
 /**
  * Runs the scenarios in order against one target.
  * @example
+ * import { postgresCanonical } from '@athanor/dialect-postgres/introspect'
+ * declare const target: ConformanceTarget
  * const results = await runConformance(target, { canonical: postgresCanonical })
- * results.filter((r) => r.status === 'failed') // []
+ * results.filter((r) => r.status === 'failed') // none, for a conforming dialect
  */
 export async function runConformance(target: ConformanceTarget, options: ConformanceOptions = {}): Promise<readonly ScenarioResult[]> {
   const out: ScenarioResult[] = []
@@ -206,8 +216,9 @@ export async function runConformance(target: ConformanceTarget, options: Conform
 /**
  * One scenario, ready to become a test of the dialect's test runner.
  * @example
- * const c: ConformanceCase = conformanceCases(target)[0]
- * it(c.name, async () => expect((await c.run()).problems).toEqual([]))
+ * import { expect, it } from 'vitest'
+ * declare const target: ConformanceTarget
+ * for (const c of conformanceCases(target)) it(c.name, async () => expect((await c.run()).problems).toEqual([]))
  */
 export interface ConformanceCase {
   readonly name: string
@@ -219,6 +230,9 @@ export interface ConformanceCase {
  * The scenarios as cases for a test runner, without depending on one: the dialect's test file
  * turns each into a test.
  * @example
+ * import { expect, it } from 'vitest'
+ * import { postgresCanonical } from '@athanor/dialect-postgres/introspect'
+ * declare const target: ConformanceTarget
  * for (const c of conformanceCases(target, { canonical: postgresCanonical })) {
  *   it(c.name, async () => expect((await c.run()).problems).toEqual([]))
  * }

@@ -40,6 +40,7 @@ export interface ScenarioExpectations {
  * compiles them anyway (a rebuild, say), the result is checked as usual. A refusal the
  * capabilities do not announce fails.
  * @example
+ * import { createTable, dropColumn } from '@athanor/ir'
  * const s: Scenario = {
  *   name: 'dropColumn removes the column',
  *   requires: (caps) => caps.dropColumn,

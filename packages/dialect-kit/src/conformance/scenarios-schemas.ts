@@ -11,7 +11,7 @@ const varchar = (length: number) => ({ name: 'varchar', length }) as const
  * Scenarios of schema-qualified ops, in `schema`: a second, empty schema the target provides
  * besides its default one (see `ConformanceOptions.otherSchema`). Each needs `schemas`.
  * @example
- * schemaScenarios('athanor_other').map((s) => s.name)
+ * schemaScenarios('athanor_other').length // => 3
  */
 export function schemaScenarios(schema: string): readonly Scenario[] {
   const requires = (caps: { readonly schemas: boolean }): boolean => caps.schemas

@@ -12,7 +12,8 @@ import { tableScenarios } from './scenarios-tables.js'
  * comments, `bulkInsert` and `executeSql` with row counts, `ON DELETE CASCADE`, batches
  * (`recreate` auto and never, positions) and containers.
  * @example
- * conformanceScenarios.filter((s) => s.requires?.(postgresql.capabilities) ?? true).length
+ * import { sqlite } from '@athanor/dialect-sqlite'
+ * conformanceScenarios.filter((s) => s.requires?.(sqlite.capabilities) ?? true).length // the scenarios SQLite must pass
  */
 export const conformanceScenarios: readonly Scenario[] = Object.freeze([
   ...tableScenarios,

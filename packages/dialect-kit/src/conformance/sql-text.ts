@@ -57,8 +57,8 @@ function dropCasts(text: string): string {
  * outside quotes, whitespace, parentheses, `::type` casts, the double quotes around names and the
  * spelling of not-equal (`<>` or `!=`) are ignored; text inside single quotes is kept as written.
  * @example
- * sqlFingerprint('(a >= 0)') === sqlFingerprint('a >= 0') // true
- * sqlFingerprint('lower((email)::text)') === sqlFingerprint('LOWER(email)') // true
+ * sqlFingerprint('(a >= 0)') === sqlFingerprint('a >= 0') // => true
+ * sqlFingerprint('lower((email)::text)') === sqlFingerprint('LOWER(email)') // => true
  */
 export function sqlFingerprint(sql: string): string {
   const parts = segments(sql.trim())

@@ -3,7 +3,11 @@ import { findTable, typeName, type BulkInsertColumn, type BulkInsertOp, type Jso
 import { identityOf } from '../existing.js'
 import { mssqlQuote as q, mssqlUnicodeLiteral } from '../quote.js'
 
-/** The most rows one `VALUES` list may hold (SQL Server's limit for a table value constructor). */
+/**
+ * The most rows one `VALUES` list may hold (SQL Server's limit for a table value constructor).
+ * @example
+ * MAX_ROWS_PER_INSERT // => 1000
+ */
 export const MAX_ROWS_PER_INSERT = 1000
 
 const rules = (quote: Quoter): LiteralRules => ({

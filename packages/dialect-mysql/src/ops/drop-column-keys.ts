@@ -11,7 +11,12 @@ import type { MysqlTarget } from '../target.js'
  * (unique constraints and indexes), `DROP FOREIGN KEY n` and the check drop of the flavour for
  * every named one that uses the column. Unnamed items are left to the server.
  * @example
- * dropsBeforeColumn(table, 'b', target) // ['DROP INDEX `ix_a_b`', 'DROP CONSTRAINT `ck_b_c`']
+ * import type { TableModel } from '@athanor/ir'
+ * const table: TableModel = {
+ *   name: 't', columns: ['a', 'b', 'c'].map((name) => ({ name, type: 'integer', nullable: true })),
+ *   constraints: [{ type: 'check', name: 'ck_b_c', condition: 'b < c' }], indexes: [{ name: 'ix_a_b', columns: ['a', 'b'] }],
+ * }
+ * dropsBeforeColumn(table, 'b', mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // => ['DROP CHECK ck_b_c', 'DROP INDEX ix_a_b']
  */
 export function dropsBeforeColumn(table: TableModel, column: string, target: MysqlTarget): string[] {
   const q = target.quote

@@ -16,7 +16,7 @@ export interface AddColumnProblem {
  * non-NULL default, a non-constant default, a STORED generated column, and a REFERENCES column
  * with a non-NULL default; it has no `IF NOT EXISTS` there.
  * @example
- * addColumnProblem({ column: { name: 'c', type: 'integer', unique: true } }) // { path: 'column.unique', reason: '…' }
+ * addColumnProblem({ column: { name: 'c', type: 'integer', unique: true } }) // => { path: 'column.unique', reason: 'SQLite cannot add a UNIQUE column' }
  */
 export function addColumnProblem(op: { readonly column: Column; readonly ifNotExists?: boolean }): AddColumnProblem | undefined {
   const c = op.column

@@ -13,7 +13,8 @@ const NATIVE = new Set(['createIndex', 'dropIndex', 'executeSql', 'createTableCo
  * `addColumn` SQLite cannot add (a non-constant default, a stored generated column, UNIQUE, a
  * key, NOT NULL without a default).
  * @example
- * rebuildReason(batch({ tableName: 't', ops: [{ kind: 'alterColumn', columnName: 'a', nullable: false }] })) // 'ops[0]'
+ * import { batch } from '@athanor/ir'
+ * rebuildReason(batch({ tableName: 't', ops: [{ kind: 'alterColumn', columnName: 'a', nullable: false }] })) // => 'ops[0]'
  */
 export function rebuildReason(op: BatchOp): string | undefined {
   if (op.partialReordering !== undefined) return 'partialReordering'

@@ -22,6 +22,7 @@ export const BUILTIN_OP_KINDS: readonly BuiltinOpKind[] = Object.freeze(Object.k
 /**
  * The arbitrary of one kind.
  * @example
+ * import fc from 'fast-check'
  * fc.assert(fc.property(arbOp('alterColumn', { reversible: true }), (op) => isReversible(op)))
  */
 export function arbOp<K extends BuiltinOpKind>(kind: K, options: ContainerOptions = {}): fc.Arbitrary<BuiltinOpTypes[K]> {
@@ -38,6 +39,7 @@ export interface AnyOpOptions extends ContainerOptions {
  * An op of any built-in kind (or of the given `kinds`), containers included, with every field
  * of every kind. Each value passes `parse` and its kind's factory.
  * @example
+ * import fc from 'fast-check'
  * fc.assert(fc.property(arbAnyOp({ names: 'hostile' }), (op) => parseOp(op).ok))
  */
 export function arbAnyOp(options: AnyOpOptions = {}): fc.Arbitrary<BuiltinOp> {
@@ -54,6 +56,8 @@ export function arbAnyOp(options: AnyOpOptions = {}): fc.Arbitrary<BuiltinOp> {
  * `existingComment`, `executeSql` with `reverseSqltext`, and containers of such ops.
  * `reverse(reverse(op))` deep-equals `op` for each.
  * @example
+ * import fc from 'fast-check'
+ * import { expect } from 'vitest'
  * fc.assert(fc.property(arbReversibleOp(), (op) => expect(reverse(reverse(op))).toEqual(op)))
  */
 export function arbReversibleOp(options: Omit<AnyOpOptions, 'reversible'> = {}): fc.Arbitrary<BuiltinOp> {

@@ -6,9 +6,12 @@
  * Needs `fast-check` (an optional peer dependency of `@athanor/ir`).
  * @example
  * import fc from 'fast-check'
+ * import { AthanorError } from '@athanor/ir'
  * import { arbAnyOp } from '@athanor/ir/arbitraries'
+ * import type { Dialect } from '@athanor/dialect-kit'
+ * declare const myDialect: Dialect
  * fc.assert(fc.property(arbAnyOp({ names: 'hostile' }), (op) => {
- *   myDialect.compile(op, ctx) // never throws anything but an UnsupportedOperationError
+ *   try { myDialect.compile(op) } catch (e) { if (!(e instanceof AthanorError)) throw e } // typed errors only
  * }))
  * @packageDocumentation
  */

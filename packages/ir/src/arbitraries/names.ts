@@ -12,7 +12,8 @@ const DIGITS = '0123456789'
  * A short lower-case identifier: a letter or `_`, then letters, digits and `_` (at most 12
  * characters). Valid unquoted on every engine unless it is a reserved word.
  * @example
- * fc.sample(arbIdentifier(), 3) // ['a', 'x_9', 'eb']
+ * import fc from 'fast-check'
+ * fc.sample(arbIdentifier(), 3) // for instance ['a', 'x_9', 'eb']
  */
 export function arbIdentifier(): fc.Arbitrary<string> {
   return memo('arbIdentifier', {}, () => {
@@ -39,7 +40,8 @@ const HOSTILE_CHARS = [' ', '\'', '"', '`', '[', ']', ';', '-', '/', '*', '%', '
  * A name that tests quoting: a reserved word, quotes of every engine, brackets, spaces,
  * unicode, a very long name, or a random mix of such characters. Never empty, never NUL.
  * @example
- * fc.sample(arbHostileName(), 3) // ['say "hi"', '日本語', "'`;a"]
+ * import fc from 'fast-check'
+ * fc.sample(arbHostileName(), 3) // for instance ['say "hi"', '日本語', "'`;a"]
  */
 export function arbHostileName(): fc.Arbitrary<string> {
   return memo('arbHostileName', {}, () =>

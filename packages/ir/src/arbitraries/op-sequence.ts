@@ -132,6 +132,7 @@ export function simulateSequence(steps: readonly (readonly number[])[], options:
  * outside a batch (SQLite and constraints) is served by `kinds` and `batchKinds`. Shrinking
  * removes steps and simplifies choices, and the result stays valid.
  * @example
+ * import fc from 'fast-check'
  * fc.assert(fc.property(opSequence({ maxLength: 8 }), (ops) => {
  *   applyOps(emptySnapshot(), ops) // never throws
  * }))

@@ -8,6 +8,7 @@ import { childOp } from './nested.js'
  * The ops of a migration's downgrade (Alembic's `DowngradeOps`). Reverses to an `upgradeOps`.
  * @example
  * downgradeOps({ ops: [renameTable({ oldTableName: 'b', newTableName: 'a' })] })
+ * // => { kind: 'downgradeOps', ops: [{ kind: 'renameTable', oldTableName: 'b', newTableName: 'a' }] }
  */
 export interface DowngradeOps {
   readonly kind: 'downgradeOps'
@@ -24,7 +25,11 @@ export const downgradeOpsSpec: OpSpec<DowngradeOps> = {
   required: ['ops'],
 }
 
-/** Builds a frozen {@link DowngradeOps}. */
+/**
+ * Builds a frozen {@link DowngradeOps}.
+ * @example
+ * downgradeOps({ ops: [] }) // => { kind: 'downgradeOps', ops: [] }
+ */
 export function downgradeOps(fields: OpFields<DowngradeOps>): DowngradeOps {
   return makeOp(downgradeOpsSpec, fields)
 }

@@ -11,10 +11,11 @@ import type { UpgradeOps } from './upgrade-ops.js'
  * downgrade ops. The ops are lists, as in the reference; {@link upgradeOpsOf} and
  * {@link downgradeOpsOf} read the single entry. `reverse` swaps the two directions.
  * @example
- * migrationScript({
+ * const script = migrationScript({
  *   revId: '1a2b3c', downRevision: null, message: 'create account',
  *   upgradeOps: [upgradeOps({ ops: [] })], downgradeOps: [downgradeOps({ ops: [] })],
  * })
+ * script.kind // => 'migrationScript'
  */
 export interface MigrationScript {
   readonly kind: 'migrationScript'
@@ -58,6 +59,9 @@ export const migrationScriptSpec: OpSpec<MigrationScript> = {
 /**
  * Builds a frozen {@link MigrationScript}. Like the reference, `upgradeOps`/`downgradeOps` may be
  * given as one container; they are stored as lists.
+ * @example
+ * const script = migrationScript({ revId: 'a1', downRevision: null, upgradeOps: upgradeOps({ ops: [] }), downgradeOps: downgradeOps({ ops: [] }) })
+ * script.upgradeOps // => [{ kind: 'upgradeOps', ops: [] }]
  */
 export function migrationScript(
   fields: Omit<OpFields<MigrationScript>, 'upgradeOps' | 'downgradeOps'> & {
@@ -89,12 +93,22 @@ function single<T>(list: readonly T[], field: string): T | undefined {
   return list[0]
 }
 
-/** The script's single `upgradeOps` (Alembic's `upgrade_ops`): undefined when empty, an error when there are several. */
+/**
+ * The script's single `upgradeOps` (Alembic's `upgrade_ops`): undefined when empty, an error when there are several.
+ * @example
+ * const script = migrationScript({ revId: 'a1', downRevision: null, upgradeOps: [upgradeOps({ ops: [dropTable({ tableName: 'legacy' })] })], downgradeOps: [] })
+ * upgradeOpsOf(script)?.ops // => [{ kind: 'dropTable', tableName: 'legacy' }]
+ */
 export function upgradeOpsOf(script: MigrationScript): UpgradeOps | undefined {
   return single(script.upgradeOps, 'upgradeOps')
 }
 
-/** The script's single `downgradeOps` (Alembic's `downgrade_ops`): undefined when empty, an error when there are several. */
+/**
+ * The script's single `downgradeOps` (Alembic's `downgrade_ops`): undefined when empty, an error when there are several.
+ * @example
+ * const script = migrationScript({ revId: 'a1', downRevision: null, upgradeOps: [], downgradeOps: [] })
+ * downgradeOpsOf(script) // => undefined
+ */
 export function downgradeOpsOf(script: MigrationScript): DowngradeOps | undefined {
   return single(script.downgradeOps, 'downgradeOps')
 }

@@ -9,6 +9,7 @@ import { childOp } from './nested.js'
  * in reverse order.
  * @example
  * modifyTableOps({ tableName: 'account', ops: [addColumn({ tableName: 'account', column: { name: 'plan', type: 'text' } })] })
+ * // => { kind: 'modifyTableOps', tableName: 'account', ops: [{ kind: 'addColumn', tableName: 'account', column: { name: 'plan', type: 'text' } }] }
  */
 export interface ModifyTableOps {
   readonly kind: 'modifyTableOps'
@@ -25,7 +26,11 @@ export const modifyTableOpsSpec: OpSpec<ModifyTableOps> = {
   required: ['tableName', 'ops'],
 }
 
-/** Builds a frozen {@link ModifyTableOps}. */
+/**
+ * Builds a frozen {@link ModifyTableOps}.
+ * @example
+ * modifyTableOps({ tableName: 'account', ops: [] }) // => { kind: 'modifyTableOps', tableName: 'account', ops: [] }
+ */
 export function modifyTableOps(fields: OpFields<ModifyTableOps>): ModifyTableOps {
   return makeOp(modifyTableOpsSpec, fields)
 }

@@ -9,6 +9,7 @@ import { childOp } from './nested.js'
  * the reverse of each child in reverse order.
  * @example
  * upgradeOps({ ops: [renameTable({ oldTableName: 'a', newTableName: 'b' })] })
+ * // => { kind: 'upgradeOps', ops: [{ kind: 'renameTable', oldTableName: 'a', newTableName: 'b' }] }
  */
 export interface UpgradeOps {
   readonly kind: 'upgradeOps'
@@ -25,7 +26,11 @@ export const upgradeOpsSpec: OpSpec<UpgradeOps> = {
   required: ['ops'],
 }
 
-/** Builds a frozen {@link UpgradeOps}. */
+/**
+ * Builds a frozen {@link UpgradeOps}.
+ * @example
+ * upgradeOps({ ops: [] }) // => { kind: 'upgradeOps', ops: [] }
+ */
 export function upgradeOps(fields: OpFields<UpgradeOps>): UpgradeOps {
   return makeOp(upgradeOpsSpec, fields)
 }

@@ -17,7 +17,7 @@ const EMPTY: SchemaSnapshot = deepFreeze({ tables: [] })
 /**
  * A schema without tables: where a model of a new database starts.
  * @example
- * emptySnapshot() // { tables: [] }
+ * emptySnapshot() // => { tables: [] }
  */
 export function emptySnapshot(): SchemaSnapshot {
   return EMPTY
@@ -26,7 +26,8 @@ export function emptySnapshot(): SchemaSnapshot {
 /**
  * Options of {@link applyOps}.
  * @example
- * applyOps(snapshot, [createView({ viewName: 'v', sqltext: 'SELECT 1' })], { registry: createRegistry({ plugins: [createViewDefinition] }) })
+ * declare const createViewDefinition: OpDefinition // a plugin's kind
+ * const options: ApplyOptions = { registry: createRegistry({ plugins: [createViewDefinition] }) }
  */
 export interface ApplyOptions {
   /** The kinds to apply; plugin kinds apply through their `OpDefinition.apply`. Built-in kinds when absent. */
@@ -73,7 +74,7 @@ export function applyOne(snapshot: SchemaSnapshot, op: OpBase, registry: Registr
  *   createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }] }),
  *   addColumn({ tableName: 'account', column: { name: 'email', type: 'text', nullable: false } }),
  * ])
- * s.tables[0]?.columns.map((c) => c.name) // ['id', 'email']
+ * s.tables[0]?.columns.map((c) => c.name) // => ['id', 'email']
  */
 export function applyOps(snapshot: SchemaSnapshot, ops: readonly Op[], options: ApplyOptions = {}): SchemaSnapshot {
   return deepFreeze(applyList(snapshot, ops, options.registry ?? builtinRegistry()))

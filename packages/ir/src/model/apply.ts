@@ -16,7 +16,10 @@ import type { SchemaSnapshot } from './snapshot.js'
  * How one kind changes the schema model, on an immer draft. Throws `ModelMismatchError` (path
  * relative to the op) when the op does not fit the model.
  * @example
- * const applyCreateView: Applier<CreateViewOp> = (draft, op) => { draft.tables.push(viewAsTable(op)) }
+ * interface CreateViewOp extends OpBase { readonly kind: 'createView'; readonly viewName: string; readonly sqltext: string }
+ * const applyCreateView: Applier<CreateViewOp> = (draft, op) => {
+ *   draft.views = [...(draft.views ?? []), { name: op.viewName, sql: `CREATE VIEW ${op.viewName} AS ${op.sqltext}` }]
+ * }
  */
 export type Applier<O> = (draft: Draft<SchemaSnapshot>, op: O, ctx: ApplyContext) => void
 
@@ -25,7 +28,7 @@ export type Applier<O> = (draft: Draft<SchemaSnapshot>, op: O, ctx: ApplyContext
  * PostgreSQL where engines differ. A missing table, column, constraint or index, or a duplicate
  * name, is refused; `ifExists` / `ifNotExists` turn the missing / duplicate case into no change.
  * @example
- * builtinAppliers.addColumn // (draft, op, ctx) => void
+ * typeof builtinAppliers.addColumn // => 'function'
  */
 export const builtinAppliers: { readonly [K in BuiltinOpKind]?: Applier<BuiltinOpTypes[K]> } = {
   addColumn: applyAddColumn,

@@ -26,7 +26,7 @@ const schemaField = (schema: string | undefined): { readonly schema?: string } =
  * The index a `createIndex` creates (Alembic's `CreateIndexOp.to_index`): everything but the
  * op's table, `ifNotExists`, `postgresqlConcurrently` (how, not what) and `info`.
  * @example
- * indexModelOf(createIndex({ indexName: 'ix_a', tableName: 't', columns: ['a'] })) // { name: 'ix_a', columns: ['a'] }
+ * indexModelOf(createIndex({ indexName: 'ix_a', tableName: 't', columns: ['a'] })) // => { name: 'ix_a', columns: ['a'] }
  */
 export function indexModelOf(op: CreateIndexOp): IndexModel {
   const { kind: _kind, indexName, tableName: _tableName, schema: _schema, ifNotExists: _ine, postgresqlConcurrently: _pc, info: _info, ...def } = op
@@ -36,7 +36,7 @@ export function indexModelOf(op: CreateIndexOp): IndexModel {
 /**
  * An index without its name: what a `dropIndex` carries.
  * @example
- * indexDefinitionOf({ name: 'ix_a', columns: ['a'] }) // { columns: ['a'] }
+ * indexDefinitionOf({ name: 'ix_a', columns: ['a'] }) // => { columns: ['a'] }
  */
 export function indexDefinitionOf(index: IndexModel): IndexDefinition {
   const { name: _name, ...def } = index
@@ -46,7 +46,7 @@ export function indexDefinitionOf(index: IndexModel): IndexDefinition {
 /**
  * The op that creates `index` on a table (Alembic's `CreateIndexOp.from_index`).
  * @example
- * createIndexOf('t', { name: 'ix_a', columns: ['a'] }) // createIndex({ indexName: 'ix_a', tableName: 't', columns: ['a'] })
+ * createIndexOf('t', { name: 'ix_a', columns: ['a'] }) // => createIndex({ indexName: 'ix_a', tableName: 't', columns: ['a'] })
  */
 export function createIndexOf(tableName: string, index: IndexModel, schema?: string): CreateIndexOp {
   const { name, ...def } = index
@@ -57,7 +57,7 @@ export function createIndexOf(tableName: string, index: IndexModel, schema?: str
  * The op that drops `index`, carrying its definition so that it can be reversed (Alembic's
  * `DropIndexOp.from_index`).
  * @example
- * dropIndexOf('t', { name: 'ix_a', columns: ['a'] }) // dropIndex({ indexName: 'ix_a', tableName: 't', index: { columns: ['a'] } })
+ * dropIndexOf('t', { name: 'ix_a', columns: ['a'] }) // => dropIndex({ indexName: 'ix_a', tableName: 't', index: { columns: ['a'] } })
  */
 export function dropIndexOf(tableName: string, index: IndexModel, schema?: string): DropIndexOp {
   return dropIndex({ indexName: index.name, tableName, ...schemaField(schema), index: indexDefinitionOf(index) })
@@ -67,7 +67,7 @@ export function dropIndexOf(tableName: string, index: IndexModel, schema?: strin
  * The constraint a create op adds (Alembic's `to_constraint`): its definition, named.
  * @example
  * constraintModelOf(createUniqueConstraint({ constraintName: 'uq_a', tableName: 't', columns: ['a'] }))
- * // { type: 'unique', name: 'uq_a', columns: ['a'] }
+ * // => { type: 'unique', name: 'uq_a', columns: ['a'] }
  */
 export function constraintModelOf(op: CreateConstraintOp): ConstraintModel {
   switch (op.kind) {
@@ -93,7 +93,7 @@ export function constraintModelOf(op: CreateConstraintOp): ConstraintModel {
 /**
  * A constraint without its name: what a `dropConstraint` carries.
  * @example
- * constraintDefinitionOf({ type: 'unique', name: 'uq_a', columns: ['a'] }) // { type: 'unique', columns: ['a'] }
+ * constraintDefinitionOf({ type: 'unique', name: 'uq_a', columns: ['a'] }) // => { type: 'unique', columns: ['a'] }
  */
 export function constraintDefinitionOf(c: ConstraintModel): ConstraintDefinition {
   switch (c.type) {
@@ -133,7 +133,7 @@ function nameOf(c: ConstraintModel, kind: string): string {
  * with code `MISSING_FIELD` and path `name`.
  * @example
  * createConstraintOf('t', { type: 'check', name: 'ck_a', condition: 'a > 0' })
- * // createCheckConstraint({ constraintName: 'ck_a', tableName: 't', condition: 'a > 0' })
+ * // => createCheckConstraint({ constraintName: 'ck_a', tableName: 't', condition: 'a > 0' })
  */
 export function createConstraintOf(tableName: string, c: ConstraintModel & { readonly type: 'primaryKey' }, schema?: string): CreatePrimaryKeyOp
 export function createConstraintOf(tableName: string, c: ConstraintModel & { readonly type: 'unique' }, schema?: string): CreateUniqueConstraintOp
@@ -167,7 +167,7 @@ export function createConstraintOf(tableName: string, c: ConstraintModel, schema
  * name: throws an `AthanorError` with code `MISSING_FIELD` and path `name`.
  * @example
  * dropConstraintOf('t', { type: 'unique', name: 'uq_a', columns: ['a'] })
- * // dropConstraint({ constraintName: 'uq_a', tableName: 't', type: 'unique', constraint: { type: 'unique', columns: ['a'] } })
+ * // => dropConstraint({ constraintName: 'uq_a', tableName: 't', type: 'unique', constraint: { type: 'unique', columns: ['a'] } })
  */
 export function dropConstraintOf(tableName: string, c: ConstraintModel, schema?: string): DropConstraintOp {
   return dropConstraint({

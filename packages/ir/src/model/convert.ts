@@ -30,7 +30,7 @@ function columnFromModel(col: ColumnModel): Column {
  * `def` (which is what makes `reverse(reverse(batch))` give back a batch's `copyFrom`).
  * @example
  * tableDefinitionOf({ name: 't', columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }], indexes: [] })
- * // { columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }] }
+ * // => { columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }] }
  */
 export function tableDefinitionOf(table: TableModel): TableDefinition {
   const constraints: TableConstraint[] = [
@@ -50,7 +50,8 @@ export function tableDefinitionOf(table: TableModel): TableDefinition {
  * The `createTable` that creates a model table (Alembic's `CreateTableOp.from_table`).
  * `tableModelOf(createTableOf(t))` deep-equals `t`.
  * @example
- * createTableOf(findTable(snapshot, 'account')!) // createTable({ tableName: 'account', columns: [...], ... })
+ * const account: TableModel = { name: 'account', columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [], indexes: [] }
+ * createTableOf(account) // => createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer', nullable: false }] })
  */
 export function createTableOf(table: TableModel): CreateTableOp {
   return createTable({ tableName: table.name, ...(table.schema === undefined ? {} : { schema: table.schema }), ...tableDefinitionOf(table) })
@@ -94,7 +95,8 @@ function indexFlag(table: TableModel, name: string): IndexModel | undefined {
  * flag cannot say, is not carried. Throws `ModelMismatchError` (path `columnName`) when the
  * table has no such column.
  * @example
- * columnOf(findTable(snapshot, 'account')!, 'id') // { name: 'id', type: 'integer', nullable: false, primaryKey: true }
+ * const s = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }] })])
+ * columnOf(s.tables[0]!, 'id') // => { name: 'id', type: 'integer', nullable: false, primaryKey: true }
  */
 export function columnOf(table: TableModel, columnName: string): Column {
   const col = table.columns.find((c) => c.name === columnName)
@@ -124,7 +126,7 @@ export function columnOf(table: TableModel, columnName: string): Column {
  * The `addColumn` that adds `column` (Alembic's `AddColumnOp.from_column_and_tablename`). A
  * `primaryKey` column gets `inlinePrimaryKey`, so that it becomes the table's key.
  * @example
- * addColumnOf('account', { name: 'nickname', type: 'text' }) // addColumn({ tableName: 'account', column: { name: 'nickname', type: 'text' } })
+ * addColumnOf('account', { name: 'nickname', type: 'text' }) // => addColumn({ tableName: 'account', column: { name: 'nickname', type: 'text' } })
  */
 export function addColumnOf(tableName: string, column: Column, schema?: string): AddColumnOp {
   return addColumn({
@@ -141,7 +143,7 @@ export function addColumnOf(tableName: string, column: Column, schema?: string):
  * so that the reverse makes it the key again.
  * @example
  * dropColumnOf('account', { name: 'nickname', type: 'text' })
- * // dropColumn({ tableName: 'account', columnName: 'nickname', column: { name: 'nickname', type: 'text' } })
+ * // => dropColumn({ tableName: 'account', columnName: 'nickname', column: { name: 'nickname', type: 'text' } })
  */
 export function dropColumnOf(tableName: string, column: Column, schema?: string): DropColumnOp {
   return dropColumn({

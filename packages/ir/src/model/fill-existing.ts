@@ -20,7 +20,8 @@ import type { SchemaSnapshot, TableModel } from './snapshot.js'
 /**
  * Options of {@link fillExisting} and {@link fillExistingAll}.
  * @example
- * fillExistingAll(ops, snapshot, { registry: createRegistry({ plugins: [createViewDefinition] }) })
+ * declare const createViewDefinition: OpDefinition // a plugin's kind
+ * const options: FillExistingOptions = { registry: createRegistry({ plugins: [createViewDefinition] }) }
  */
 export interface FillExistingOptions {
   /** The kinds to apply while filling lists; built-in kinds when absent. */
@@ -30,6 +31,7 @@ export interface FillExistingOptions {
 /**
  * What {@link fillExistingAll} returns: the filled ops, and the snapshot after them.
  * @example
+ * declare const snapshot: SchemaSnapshot
  * const { ops, snapshot: after }: FillResult = fillExistingAll([dropTable({ tableName: 'old' })], snapshot)
  */
 export interface FillResult<O extends Op = Op> {
@@ -213,8 +215,9 @@ function fillDeep<O extends OpBase>(op: O, s: SchemaSnapshot, registry: Registry
  * compilers can work from a model instead of a live database. Throws `ModelMismatchError` when
  * what the op names is not in the snapshot (unless `ifExists` says it may be absent).
  * @example
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer' }, { name: 'nickname', type: 'text' }] })])
  * fillExisting(dropColumn({ tableName: 'account', columnName: 'nickname' }), snapshot)
- * // dropColumn({ tableName: 'account', columnName: 'nickname', column: { name: 'nickname', type: 'text', nullable: true } })
+ * // => dropColumn({ tableName: 'account', columnName: 'nickname', column: { name: 'nickname', type: 'text', nullable: true } })
  */
 export function fillExisting<O extends Op>(op: O, snapshot: SchemaSnapshot, options: FillExistingOptions = {}): O {
   return fillDeep(op, snapshot, options.registry ?? builtinRegistry()).op
@@ -225,8 +228,10 @@ export function fillExisting<O extends Op>(op: O, snapshot: SchemaSnapshot, opti
  * the next; returns the filled ops and the snapshot after them. Error paths start with the op's
  * index (`[2].columnName`).
  * @example
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 't', columns: [{ name: 'a', type: 'text' }] })])
  * const { ops, snapshot: after } = fillExistingAll([alterColumn({ tableName: 't', columnName: 'a', nullable: false })], snapshot)
- * // ops[0].existingNullable === true
+ * ops[0]?.existingNullable // => true
+ * after.tables[0]?.columns[0]?.nullable // => false
  */
 export function fillExistingAll<O extends Op>(ops: readonly O[], snapshot: SchemaSnapshot, options: FillExistingOptions = {}): FillResult<O> {
   const r = fillList(ops, snapshot, options.registry ?? builtinRegistry(), '')

@@ -7,7 +7,8 @@ import type { SchemaSnapshot, TableModel } from './snapshot.js'
  * without a schema and one in an explicit schema are different tables, even when the engine's
  * default schema has that name.
  * @example
- * findTable(snapshot, 'account')?.columns.map((c) => c.name) // ['id', 'email']
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer' }, { name: 'email', type: 'text' }] })])
+ * findTable(snapshot, 'account')?.columns.map((c) => c.name) // => ['id', 'email']
  */
 export function findTable(snapshot: SchemaSnapshot, tableName: string, schema?: string): TableModel | undefined {
   return snapshot.tables.find((t) => t.name === tableName && t.schema === schema)

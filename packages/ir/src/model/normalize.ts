@@ -9,7 +9,7 @@ import type { ColumnModel, ConstraintModel, IndexModel, TableModel } from './sna
  * convention, `ix_<table>_<column>`, with the schema in front when there is one
  * (`ix_<schema>_<table>_<column>`, catalog §1.9). Dialects use it to name the index they emit.
  * @example
- * columnIndexName('account', 'email') // 'ix_account_email'
+ * columnIndexName('account', 'email') // => 'ix_account_email'
  */
 export function columnIndexName(tableName: string, columnName: string, schema?: string): string {
   return schema === undefined ? `ix_${tableName}_${columnName}` : `ix_${schema}_${tableName}_${columnName}`
@@ -21,7 +21,7 @@ export function columnIndexName(tableName: string, columnName: string, schema?: 
  * (PostgreSQL makes identity columns NOT NULL); a column in the table's primary key
  * (`inPrimaryKey`) is NOT NULL whatever it says.
  * @example
- * columnModelOf({ name: 'id', type: 'integer', primaryKey: true }, true) // { name: 'id', type: 'integer', nullable: false }
+ * columnModelOf({ name: 'id', type: 'integer', primaryKey: true }, true) // => { name: 'id', type: 'integer', nullable: false }
  */
 export function columnModelOf(column: Column, inPrimaryKey: boolean): ColumnModel {
   const { primaryKey: _pk, unique: _unique, index: _index, foreignKey: _fk, check: _check, nullable, ...rest } = column
@@ -37,7 +37,7 @@ export function columnModelOf(column: Column, inPrimaryKey: boolean): ColumnMode
  * What one column brings to its table.
  * @example
  * const n: NormalizedColumn = normalizeColumn('t', { name: 'a', type: 'text', unique: true }, undefined)
- * // n.constraints: [{ type: 'unique', columns: ['a'] }]
+ * n.constraints // => [{ type: 'unique', columns: ['a'] }]
  */
 export interface NormalizedColumn {
   readonly column: ColumnModel
@@ -57,9 +57,13 @@ export interface NormalizedColumn {
  * index and no UNIQUE constraint (catalog §1.1). `primaryKey` is reported, not turned into a
  * constraint: the table merges every primary-key column into one key.
  * @example
- * normalizeColumn('post', { name: 'author_id', type: 'integer', index: true, foreignKey: { referentTable: 'account', remoteCol: 'id' } })
- * // constraints: [{ type: 'foreignKey', localCols: ['author_id'], referentTable: 'account', remoteCols: ['id'] }]
- * // index: { name: 'ix_post_author_id', columns: ['author_id'] }
+ * normalizeColumn('post', { name: 'author_id', type: 'integer', index: true, foreignKey: { referentTable: 'account', remoteCol: 'id' } }, undefined)
+ * // => {
+ * //   column: { name: 'author_id', type: 'integer', nullable: true },
+ * //   primaryKey: false,
+ * //   constraints: [{ type: 'foreignKey', localCols: ['author_id'], referentTable: 'account', remoteCols: ['id'] }],
+ * //   index: { name: 'ix_post_author_id', columns: ['author_id'] },
+ * // }
  */
 export function normalizeColumn(tableName: string, column: Column, schema: string | undefined, inPrimaryKey = column.primaryKey === true): NormalizedColumn {
   const constraints: ConstraintModel[] = []
@@ -113,7 +117,7 @@ export function tableOptionsOf(def: TableDefinition): TableOptions | undefined {
  *   flags column by column.
  * @example
  * normalizeTable('account', undefined, { columns: [{ name: 'id', type: 'integer', primaryKey: true }] })
- * // { name: 'account', columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }], indexes: [] }
+ * // => { name: 'account', columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }], indexes: [] }
  */
 export function normalizeTable(tableName: string, schema: string | undefined, def: TableDefinition): TableModel {
   const items = def.constraints ?? []
@@ -150,7 +154,7 @@ export function normalizeTable(tableName: string, schema: string | undefined, de
  * Order as in {@link normalizeTable}.
  * @example
  * tableModelOf(createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }] }))
- * // { name: 'account', columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }], indexes: [] }
+ * // => { name: 'account', columns: [{ name: 'id', type: 'integer', nullable: false }], constraints: [{ type: 'primaryKey', columns: ['id'] }], indexes: [] }
  */
 export function tableModelOf(op: CreateTableOp): TableModel {
   const { kind: _kind, tableName, schema, ifNotExists: _ifNotExists, info: _info, ...def } = op

@@ -33,7 +33,9 @@ function canonicalTable(t: TableModel): string {
  * them in catalog order. Everything else — names, types, nullability, defaults, comments, the
  * column order inside a key or index — must be equal.
  * @example
- * sameSchema(applyOps(s, [op, reverse(op)]), s) // true for a reversible op valid on s
+ * const s = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer' }] })])
+ * const op = addColumn({ tableName: 'account', column: { name: 'email', type: 'text' } })
+ * sameSchema(applyOps(s, [op, reverse(op)]), s) // => true
  */
 export function sameSchema(a: SchemaSnapshot, b: SchemaSnapshot): boolean {
   const left = sorted(a.tables.map(canonicalTable))

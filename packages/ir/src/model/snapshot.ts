@@ -92,6 +92,7 @@ export interface ViewModel {
  * read one from a live database with a dialect's introspector.
  * @example
  * const s: SchemaSnapshot = applyOps(emptySnapshot(), [createTable({ tableName: 't', columns: [{ name: 'id', type: 'integer' }] })])
+ * s.tables.map((t) => t.name) // => ['t']
  */
 export interface SchemaSnapshot {
   /** In creation order (engines report tables in no particular order; see `sameSchema`). */

@@ -86,8 +86,8 @@ function matches(token: NameToken, column: string): boolean {
 /**
  * True when `sql` seems to mention the column `column`.
  * @example
- * sqlMentions("lower(email) <> ''", 'email') // true
- * sqlMentions("'email' <> note", 'email') // false
+ * sqlMentions("lower(email) <> ''", 'email') // => true
+ * sqlMentions("'email' <> note", 'email') // => false
  */
 export function sqlMentions(sql: string, column: string): boolean {
   return columnTokens(sql).some((t) => matches(t, column))
@@ -98,7 +98,7 @@ export function sqlMentions(sql: string, column: string): boolean {
  * with. A bare mention stays bare when `to` is a plain lower-case name, and is otherwise written
  * in standard double quotes (MySQL reads those as identifiers only in `ANSI_QUOTES` mode).
  * @example
- * renameInSql('email LIKE \'%@%\'', 'email', 'mail') // "mail LIKE '%@%'"
+ * renameInSql("email LIKE '%@%'", 'email', 'mail') // => "mail LIKE '%@%'"
  */
 export function renameInSql(sql: string, from: string, to: string): string {
   let out = ''

@@ -60,7 +60,7 @@ function placeholders(op: BatchOp, copyFrom: TableDefinition): TableModel[] {
  * `ops[i]…`) when a child does not fit the table.
  * @example
  * tableAfterBatch(batch({ tableName: 't', copyFrom: { columns: [{ name: 'a', type: 'integer' }] }, ops: [{ kind: 'addColumn', column: { name: 'b', type: 'text' } }] }), builtinRegistry())
- * // { columns: [{ name: 'a', type: 'integer', nullable: true }, { name: 'b', type: 'text', nullable: true }] }
+ * // => { columns: [{ name: 'a', type: 'integer', nullable: true }, { name: 'b', type: 'text', nullable: true }] }
  */
 export function tableAfterBatch(op: BatchOp, registry: Registry = builtinRegistry()): TableDefinition {
   const copyFrom = op.copyFrom

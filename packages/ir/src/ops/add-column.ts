@@ -7,8 +7,9 @@ import { boolean, name } from '../spec.js'
  * Add a column to a table (Alembic's `op.add_column`). Reverses to a `dropColumn` carrying the
  * column, so the drop can be reversed again.
  * @example
- * addColumn({ tableName: 'account', column: { name: 'nickname', type: { name: 'varchar', length: 50 } } })
- * // postgresql: ALTER TABLE account ADD COLUMN nickname VARCHAR(50)
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = addColumn({ tableName: 'account', column: { name: 'nickname', type: { name: 'varchar', length: 50 } } })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE account ADD COLUMN nickname VARCHAR(50)' }]
  */
 export interface AddColumnOp {
   readonly kind: 'addColumn'
@@ -35,7 +36,13 @@ export const addColumnSpec: OpSpec<AddColumnOp> = {
   refine: refinePosition,
 }
 
-/** Builds a frozen {@link AddColumnOp}. */
+/**
+ * Builds a frozen {@link AddColumnOp}.
+ * @example
+ * addColumn({ tableName: 'account', column: { name: 'plan', type: 'text' } })
+ * // => { kind: 'addColumn', tableName: 'account', column: { name: 'plan', type: 'text' } }
+ * addColumn({ tableName: 'account', column: { name: '', type: 'text' } }) // throws { code: 'INVALID_VALUE', path: 'column.name' }
+ */
 export function addColumn(fields: OpFields<AddColumnOp>): AddColumnOp {
   return makeOp(addColumnSpec, fields)
 }

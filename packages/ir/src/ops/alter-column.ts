@@ -13,8 +13,9 @@ import { boolean, fail, name, nullable, pathKey, sqlText, string } from '../spec
  * the column, and `reverse` needs them: the reverse swaps each change with its `existing*` value,
  * and renames back.
  * @example
- * alterColumn({ tableName: 'account', columnName: 'email', nullable: false, existingType: 'text' })
- * // postgresql: ALTER TABLE account ALTER COLUMN email SET NOT NULL
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = alterColumn({ tableName: 'account', columnName: 'email', nullable: false, existingType: 'text' })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE account ALTER COLUMN email SET NOT NULL' }]
  */
 export interface AlterColumnOp {
   readonly kind: 'alterColumn'
@@ -86,15 +87,29 @@ export const alterColumnSpec: OpSpec<AlterColumnOp> = {
   },
 }
 
-/** Builds a frozen {@link AlterColumnOp}. */
+/**
+ * Builds a frozen {@link AlterColumnOp}.
+ * @example
+ * alterColumn({ tableName: 'account', columnName: 'email', newColumnName: 'mail' })
+ * // => { kind: 'alterColumn', tableName: 'account', columnName: 'email', newColumnName: 'mail' }
+ */
 export function alterColumn(fields: OpFields<AlterColumnOp>): AlterColumnOp {
   return makeOp(alterColumnSpec, fields)
 }
 
-/** The changes an `alterColumn` can make, in the order compilers apply them. */
+/**
+ * The changes an `alterColumn` can make, in the order compilers apply them.
+ * @example
+ * ALTER_COLUMN_CHANGES[0] // => 'type'
+ */
 export const ALTER_COLUMN_CHANGES = ['type', 'nullable', 'serverDefault', 'identity', 'comment', 'autoincrement'] as const
 
-/** True when the op changes anything, a rename included (unlike Alembic's `has_changes`). */
+/**
+ * True when the op changes anything, a rename included (unlike Alembic's `has_changes`).
+ * @example
+ * alterColumnHasChanges({ nullable: false }) // => true
+ * alterColumnHasChanges({}) // => false
+ */
 export function alterColumnHasChanges(op: Pick<AlterColumnOp, (typeof ALTER_COLUMN_CHANGES)[number] | 'newColumnName'>): boolean {
   return op.newColumnName !== undefined || ALTER_COLUMN_CHANGES.some((c) => op[c] !== undefined)
 }

@@ -12,10 +12,12 @@ export type Recreate = 'auto' | 'always' | 'never'
  * `recreate: "always"`, the table is rebuilt ("move and copy"); otherwise each child compiles as
  * a plain ALTER. Children omit `tableName` and `schema`, which the batch supplies.
  * @example
- * batch({ tableName: 'account', ops: [
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = batch({ tableName: 'account', ops: [
  *   { kind: 'alterColumn', columnName: 'email', nullable: false },
  *   { kind: 'addColumn', column: { name: 'plan', type: 'text' }, insertAfter: 'email' },
  * ] })
+ * postgresql.compile(op).map((s) => s.sql) // => ['ALTER TABLE account ALTER COLUMN email SET NOT NULL', 'ALTER TABLE account ADD COLUMN plan TEXT']
  */
 export interface BatchOp {
   readonly kind: 'batch'
@@ -47,7 +49,12 @@ export const batchSpec: OpSpec<BatchOp> = {
   required: ['tableName', 'ops'],
 }
 
-/** Builds a frozen {@link BatchOp}. */
+/**
+ * Builds a frozen {@link BatchOp}.
+ * @example
+ * batch({ tableName: 'account', ops: [{ kind: 'dropColumn', columnName: 'plan' }] })
+ * // => { kind: 'batch', tableName: 'account', ops: [{ kind: 'dropColumn', columnName: 'plan' }] }
+ */
 export function batch(fields: OpFields<BatchOp>): BatchOp {
   return makeOp(batchSpec, fields)
 }

@@ -13,12 +13,13 @@ export interface BulkInsertColumn {
  * Insert rows (Alembic's `op.bulk_insert`). Values are JSON: ISO strings for dates and times,
  * strings for exact numerics and UUIDs, hex strings for binary.
  * @example
- * bulkInsert({
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = bulkInsert({
  *   tableName: 'account',
  *   columns: [{ name: 'id', type: 'integer' }, { name: 'email', type: 'text' }],
  *   rows: [{ id: 1, email: 'a@example.com' }],
  * })
- * // postgresql: INSERT INTO account (id, email) VALUES (1, 'a@example.com')
+ * postgresql.compile(op) // => [{ sql: "INSERT INTO account (id, email) VALUES (1, 'a@example.com')" }]
  */
 export interface BulkInsertOp {
   readonly kind: 'bulkInsert'
@@ -59,7 +60,11 @@ export const bulkInsertSpec: OpSpec<BulkInsertOp> = {
   },
 }
 
-/** Builds a frozen {@link BulkInsertOp}. */
+/**
+ * Builds a frozen {@link BulkInsertOp}.
+ * @example
+ * bulkInsert({ tableName: 'plan', columns: [{ name: 'name', type: 'text' }], rows: [{ name: 'free' }, { name: 'pro' }] }).rows.length // => 2
+ */
 export function bulkInsert(fields: OpFields<BulkInsertOp>): BulkInsertOp {
   return makeOp(bulkInsertSpec, fields)
 }

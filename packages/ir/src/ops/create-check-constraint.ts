@@ -7,8 +7,9 @@ import { boolean, name } from '../spec.js'
  * Add a CHECK constraint (Alembic's `op.create_check_constraint`); `condition` is SQL, emitted
  * verbatim.
  * @example
- * createCheckConstraint({ constraintName: 'ck_account_age', tableName: 'account', condition: 'age >= 0' })
- * // postgresql: ALTER TABLE account ADD CONSTRAINT ck_account_age CHECK (age >= 0)
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = createCheckConstraint({ constraintName: 'ck_account_age', tableName: 'account', condition: 'age >= 0' })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE account ADD CONSTRAINT ck_account_age CHECK (age >= 0)' }]
  */
 export interface CreateCheckConstraintOp extends Omit<CheckDefinition, 'type'> {
   readonly kind: 'createCheckConstraint'
@@ -30,7 +31,12 @@ export const createCheckConstraintSpec: OpSpec<CreateCheckConstraintOp> = {
   batch: tableBatchRules,
 }
 
-/** Builds a frozen {@link CreateCheckConstraintOp}. */
+/**
+ * Builds a frozen {@link CreateCheckConstraintOp}.
+ * @example
+ * createCheckConstraint({ constraintName: 'ck_age', tableName: 'account', condition: 'age >= 0' })
+ * // => { kind: 'createCheckConstraint', constraintName: 'ck_age', tableName: 'account', condition: 'age >= 0' }
+ */
 export function createCheckConstraint(fields: OpFields<CreateCheckConstraintOp>): CreateCheckConstraintOp {
   return makeOp(createCheckConstraintSpec, fields)
 }

@@ -6,11 +6,12 @@ import { boolean, name } from '../spec.js'
 /**
  * Add a FOREIGN KEY constraint (Alembic's `op.create_foreign_key`).
  * @example
- * createForeignKey({
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = createForeignKey({
  *   constraintName: 'fk_post_author', sourceTable: 'post', referentTable: 'account',
  *   localCols: ['author_id'], remoteCols: ['id'], onDelete: 'CASCADE',
  * })
- * // postgresql: ALTER TABLE post ADD CONSTRAINT fk_post_author FOREIGN KEY(author_id) REFERENCES account (id) ON DELETE CASCADE
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE post ADD CONSTRAINT fk_post_author FOREIGN KEY(author_id) REFERENCES account (id) ON DELETE CASCADE' }]
  */
 export interface CreateForeignKeyOp extends Omit<ForeignKeyDefinition, 'type'> {
   readonly kind: 'createForeignKey'
@@ -33,7 +34,12 @@ export const createForeignKeySpec: OpSpec<CreateForeignKeyOp> = {
   refine: refineForeignKeyColumns,
 }
 
-/** Builds a frozen {@link CreateForeignKeyOp}. */
+/**
+ * Builds a frozen {@link CreateForeignKeyOp}.
+ * @example
+ * const fk = createForeignKey({ constraintName: 'fk_post_author', sourceTable: 'post', referentTable: 'account', localCols: ['author_id'], remoteCols: ['id'] })
+ * fk.kind // => 'createForeignKey'
+ */
 export function createForeignKey(fields: OpFields<CreateForeignKeyOp>): CreateForeignKeyOp {
   return makeOp(createForeignKeySpec, fields)
 }

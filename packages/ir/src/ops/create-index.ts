@@ -6,8 +6,9 @@ import { boolean, name } from '../spec.js'
 /**
  * Create an index (Alembic's `op.create_index`). Columns are names or `{ sql }` expressions.
  * @example
- * createIndex({ indexName: 'ix_account_email', tableName: 'account', columns: [{ sql: 'lower(email)' }], unique: true })
- * // postgresql: CREATE UNIQUE INDEX ix_account_email ON account (lower(email))
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = createIndex({ indexName: 'ix_account_email', tableName: 'account', columns: [{ sql: 'lower(email)' }], unique: true })
+ * postgresql.compile(op) // => [{ sql: 'CREATE UNIQUE INDEX ix_account_email ON account (lower(email))' }]
  */
 export interface CreateIndexOp extends IndexDefinition {
   readonly kind: 'createIndex'
@@ -31,7 +32,13 @@ export const createIndexSpec: OpSpec<CreateIndexOp> = {
   batch: tableBatchRules,
 }
 
-/** Builds a frozen {@link CreateIndexOp}. */
+/**
+ * Builds a frozen {@link CreateIndexOp}.
+ * @example
+ * createIndex({ indexName: 'ix_account_email', tableName: 'account', columns: ['email'] })
+ * // => { kind: 'createIndex', indexName: 'ix_account_email', tableName: 'account', columns: ['email'] }
+ * createIndex({ indexName: 'ix', tableName: 'account', columns: [] }) // throws { code: 'INVALID_VALUE', path: 'columns' }
+ */
 export function createIndex(fields: OpFields<CreateIndexOp>): CreateIndexOp {
   return makeOp(createIndexSpec, fields)
 }

@@ -6,8 +6,9 @@ import { boolean, name } from '../spec.js'
 /**
  * Add a primary key to a table (Alembic's `op.create_primary_key`).
  * @example
- * createPrimaryKey({ constraintName: 'pk_account', tableName: 'account', columns: ['id'] })
- * // postgresql: ALTER TABLE account ADD CONSTRAINT pk_account PRIMARY KEY (id)
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = createPrimaryKey({ constraintName: 'pk_account', tableName: 'account', columns: ['id'] })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE account ADD CONSTRAINT pk_account PRIMARY KEY (id)' }]
  */
 export interface CreatePrimaryKeyOp extends Omit<PrimaryKeyDefinition, 'type'> {
   readonly kind: 'createPrimaryKey'
@@ -30,7 +31,12 @@ export const createPrimaryKeySpec: OpSpec<CreatePrimaryKeyOp> = {
   batch: tableBatchRules,
 }
 
-/** Builds a frozen {@link CreatePrimaryKeyOp}. */
+/**
+ * Builds a frozen {@link CreatePrimaryKeyOp}.
+ * @example
+ * createPrimaryKey({ constraintName: 'pk_account', tableName: 'account', columns: ['id'] })
+ * // => { kind: 'createPrimaryKey', constraintName: 'pk_account', tableName: 'account', columns: ['id'] }
+ */
 export function createPrimaryKey(fields: OpFields<CreatePrimaryKeyOp>): CreatePrimaryKeyOp {
   return makeOp(createPrimaryKeySpec, fields)
 }

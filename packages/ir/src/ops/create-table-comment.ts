@@ -6,8 +6,9 @@ import { name, nullable, string } from '../spec.js'
  * Set a table's comment (Alembic's `op.create_table_comment`). `existingComment` is the comment
  * now (`null`: none); `reverse` needs it — unlike Alembic, which guesses "none".
  * @example
- * createTableComment({ tableName: 'account', comment: 'People who sign in', existingComment: null })
- * // postgresql: COMMENT ON TABLE account IS 'People who sign in'
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = createTableComment({ tableName: 'account', comment: 'People who sign in', existingComment: null })
+ * postgresql.compile(op) // => [{ sql: "COMMENT ON TABLE account IS 'People who sign in'" }]
  */
 export interface CreateTableCommentOp {
   readonly kind: 'createTableComment'
@@ -29,7 +30,12 @@ export const createTableCommentSpec: OpSpec<CreateTableCommentOp> = {
   batch: tableBatchRules,
 }
 
-/** Builds a frozen {@link CreateTableCommentOp}. */
+/**
+ * Builds a frozen {@link CreateTableCommentOp}.
+ * @example
+ * createTableComment({ tableName: 'account', comment: 'People who sign in' })
+ * // => { kind: 'createTableComment', tableName: 'account', comment: 'People who sign in' }
+ */
 export function createTableComment(fields: OpFields<CreateTableCommentOp>): CreateTableCommentOp {
   return makeOp(createTableCommentSpec, fields)
 }

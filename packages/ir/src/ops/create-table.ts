@@ -8,12 +8,19 @@ import { boolean, name } from '../spec.js'
  * constraints and indexes in `constraints`. Reverses to a `dropTable` carrying the whole
  * definition.
  * @example
- * createTable({
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = createTable({
  *   tableName: 'account',
  *   columns: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'email', type: 'text', nullable: false }],
  *   constraints: [{ type: 'unique', name: 'uq_account_email', columns: ['email'] }],
  * })
- * // postgresql: CREATE TABLE account (id SERIAL NOT NULL, email TEXT NOT NULL, PRIMARY KEY (id), CONSTRAINT uq_account_email UNIQUE (email))
+ * for (const s of postgresql.compile(op)) console.log(s.sql)
+ * // prints: CREATE TABLE account (
+ * // prints:     id SERIAL NOT NULL,
+ * // prints:     email TEXT NOT NULL,
+ * // prints:     PRIMARY KEY (id),
+ * // prints:     CONSTRAINT uq_account_email UNIQUE (email)
+ * // prints: )
  */
 export interface CreateTableOp extends TableDefinition {
   readonly kind: 'createTable'
@@ -31,7 +38,12 @@ export const createTableSpec: OpSpec<CreateTableOp> = {
   refine: refineTable,
 }
 
-/** Builds a frozen {@link CreateTableOp}. */
+/**
+ * Builds a frozen {@link CreateTableOp}.
+ * @example
+ * createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }] })
+ * // => { kind: 'createTable', tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }] }
+ */
 export function createTable(fields: OpFields<CreateTableOp>): CreateTableOp {
   return makeOp(createTableSpec, fields)
 }

@@ -6,8 +6,9 @@ import { boolean, name } from '../spec.js'
 /**
  * Add a UNIQUE constraint (Alembic's `op.create_unique_constraint`).
  * @example
- * createUniqueConstraint({ constraintName: 'uq_account_email', tableName: 'account', columns: ['email'] })
- * // postgresql: ALTER TABLE account ADD CONSTRAINT uq_account_email UNIQUE (email)
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = createUniqueConstraint({ constraintName: 'uq_account_email', tableName: 'account', columns: ['email'] })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE account ADD CONSTRAINT uq_account_email UNIQUE (email)' }]
  */
 export interface CreateUniqueConstraintOp extends Omit<UniqueDefinition, 'type'> {
   readonly kind: 'createUniqueConstraint'
@@ -29,7 +30,12 @@ export const createUniqueConstraintSpec: OpSpec<CreateUniqueConstraintOp> = {
   batch: tableBatchRules,
 }
 
-/** Builds a frozen {@link CreateUniqueConstraintOp}. */
+/**
+ * Builds a frozen {@link CreateUniqueConstraintOp}.
+ * @example
+ * createUniqueConstraint({ constraintName: 'uq_account_email', tableName: 'account', columns: ['email'] })
+ * // => { kind: 'createUniqueConstraint', constraintName: 'uq_account_email', tableName: 'account', columns: ['email'] }
+ */
 export function createUniqueConstraint(fields: OpFields<CreateUniqueConstraintOp>): CreateUniqueConstraintOp {
   return makeOp(createUniqueConstraintSpec, fields)
 }

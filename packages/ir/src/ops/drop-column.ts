@@ -7,8 +7,9 @@ import { boolean, fail, name, pathKey } from '../spec.js'
  * Drop a column (Alembic's `op.drop_column`). Carry `column` (the definition being dropped) to
  * make it reversible; `fillExisting` fills it from a schema model.
  * @example
- * dropColumn({ tableName: 'account', columnName: 'nickname' })
- * // postgresql: ALTER TABLE account DROP COLUMN nickname
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = dropColumn({ tableName: 'account', columnName: 'nickname' })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE account DROP COLUMN nickname' }]
  */
 export interface DropColumnOp {
   readonly kind: 'dropColumn'
@@ -73,7 +74,11 @@ export const dropColumnSpec: OpSpec<DropColumnOp> = {
   },
 }
 
-/** Builds a frozen {@link DropColumnOp}. */
+/**
+ * Builds a frozen {@link DropColumnOp}.
+ * @example
+ * dropColumn({ tableName: 'account', columnName: 'plan' }) // => { kind: 'dropColumn', tableName: 'account', columnName: 'plan' }
+ */
 export function dropColumn(fields: OpFields<DropColumnOp>): DropColumnOp {
   return makeOp(dropColumnSpec, fields)
 }

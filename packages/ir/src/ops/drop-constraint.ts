@@ -8,8 +8,9 @@ import { boolean, fail, literal, name, pathKey } from '../spec.js'
  * foreign keys, checks and unique constraints with different statements); `constraint`, the
  * definition dropped, makes it reversible and then requires `type`.
  * @example
- * dropConstraint({ constraintName: 'fk_post_author', tableName: 'post', type: 'foreignKey' })
- * // postgresql: ALTER TABLE post DROP CONSTRAINT fk_post_author
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = dropConstraint({ constraintName: 'fk_post_author', tableName: 'post', type: 'foreignKey' })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE post DROP CONSTRAINT fk_post_author' }]
  */
 export interface DropConstraintOp {
   readonly kind: 'dropConstraint'
@@ -47,7 +48,12 @@ export const dropConstraintSpec: OpSpec<DropConstraintOp> = {
   },
 }
 
-/** Builds a frozen {@link DropConstraintOp}. */
+/**
+ * Builds a frozen {@link DropConstraintOp}.
+ * @example
+ * dropConstraint({ constraintName: 'uq_account_email', tableName: 'account', type: 'unique' })
+ * // => { kind: 'dropConstraint', constraintName: 'uq_account_email', tableName: 'account', type: 'unique' }
+ */
 export function dropConstraint(fields: OpFields<DropConstraintOp>): DropConstraintOp {
   return makeOp(dropConstraintSpec, fields)
 }

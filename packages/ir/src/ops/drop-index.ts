@@ -7,8 +7,9 @@ import { boolean, name } from '../spec.js'
  * Drop an index (Alembic's `op.drop_index`). `tableName` is needed by MySQL and SQL Server
  * (`DROP INDEX ix ON t`) and by `reverse`, which also needs `index`, the definition dropped.
  * @example
- * dropIndex({ indexName: 'ix_account_email', tableName: 'account' })
- * // postgresql: DROP INDEX ix_account_email
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = dropIndex({ indexName: 'ix_account_email', tableName: 'account' })
+ * postgresql.compile(op) // => [{ sql: 'DROP INDEX ix_account_email' }]
  */
 export interface DropIndexOp {
   readonly kind: 'dropIndex'
@@ -34,7 +35,12 @@ export const dropIndexSpec: OpSpec<DropIndexOp> = {
   batch: tableBatchRules,
 }
 
-/** Builds a frozen {@link DropIndexOp}. */
+/**
+ * Builds a frozen {@link DropIndexOp}.
+ * @example
+ * dropIndex({ indexName: 'ix_account_email', tableName: 'account' })
+ * // => { kind: 'dropIndex', indexName: 'ix_account_email', tableName: 'account' }
+ */
 export function dropIndex(fields: OpFields<DropIndexOp>): DropIndexOp {
   return makeOp(dropIndexSpec, fields)
 }

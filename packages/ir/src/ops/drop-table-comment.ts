@@ -6,8 +6,9 @@ import { name, string } from '../spec.js'
  * Remove a table's comment (Alembic's `op.drop_table_comment`). `existingComment`, the comment
  * removed, makes it reversible.
  * @example
- * dropTableComment({ tableName: 'account', existingComment: 'People who sign in' })
- * // postgresql: COMMENT ON TABLE account IS NULL
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = dropTableComment({ tableName: 'account', existingComment: 'People who sign in' })
+ * postgresql.compile(op) // => [{ sql: 'COMMENT ON TABLE account IS NULL' }]
  */
 export interface DropTableCommentOp {
   readonly kind: 'dropTableComment'
@@ -28,7 +29,11 @@ export const dropTableCommentSpec: OpSpec<DropTableCommentOp> = {
   batch: tableBatchRules,
 }
 
-/** Builds a frozen {@link DropTableCommentOp}. */
+/**
+ * Builds a frozen {@link DropTableCommentOp}.
+ * @example
+ * dropTableComment({ tableName: 'account' }) // => { kind: 'dropTableComment', tableName: 'account' }
+ */
 export function dropTableComment(fields: OpFields<DropTableCommentOp>): DropTableCommentOp {
   return makeOp(dropTableCommentSpec, fields)
 }

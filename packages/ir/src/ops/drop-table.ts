@@ -7,8 +7,9 @@ import { boolean, name } from '../spec.js'
  * Drop a table (Alembic's `op.drop_table`). Carry `table` (the definition being dropped) to make
  * it reversible; unlike Alembic, a drop without it is not reversed to an empty table but refused.
  * @example
- * dropTable({ tableName: 'account' })
- * // postgresql: DROP TABLE account
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = dropTable({ tableName: 'account' })
+ * postgresql.compile(op) // => [{ sql: 'DROP TABLE account' }]
  */
 export interface DropTableOp {
   readonly kind: 'dropTable'
@@ -27,7 +28,12 @@ export const dropTableSpec: OpSpec<DropTableOp> = {
   required: ['tableName'],
 }
 
-/** Builds a frozen {@link DropTableOp}. */
+/**
+ * Builds a frozen {@link DropTableOp}.
+ * @example
+ * dropTable({ tableName: 'legacy' }) // => { kind: 'dropTable', tableName: 'legacy' }
+ * dropTable({ tableName: '' }) // throws { code: 'INVALID_VALUE', path: 'tableName' }
+ */
 export function dropTable(fields: OpFields<DropTableOp>): DropTableOp {
   return makeOp(dropTableSpec, fields)
 }

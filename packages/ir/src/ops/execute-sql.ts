@@ -6,7 +6,9 @@ import { jsonObject, sqlText } from '../spec.js'
  * Run SQL written by hand (Alembic's `op.execute`), emitted verbatim. Give `reverseSqltext` to
  * make it reversible (the reverse swaps the two).
  * @example
- * executeSql({ sqltext: "UPDATE account SET plan = 'free' WHERE plan IS NULL" })
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = executeSql({ sqltext: "UPDATE account SET plan = 'free' WHERE plan IS NULL" })
+ * postgresql.compile(op) // => [{ sql: "UPDATE account SET plan = 'free' WHERE plan IS NULL" }]
  */
 export interface ExecuteSqlOp {
   readonly kind: 'executeSql'
@@ -25,7 +27,11 @@ export const executeSqlSpec: OpSpec<ExecuteSqlOp> = {
   batch: { tableFields: [] },
 }
 
-/** Builds a frozen {@link ExecuteSqlOp}. */
+/**
+ * Builds a frozen {@link ExecuteSqlOp}.
+ * @example
+ * executeSql({ sqltext: 'VACUUM' }) // => { kind: 'executeSql', sqltext: 'VACUUM' }
+ */
 export function executeSql(fields: OpFields<ExecuteSqlOp>): ExecuteSqlOp {
   return makeOp(executeSqlSpec, fields)
 }

@@ -6,8 +6,9 @@ import { fail, name, pathKey } from '../spec.js'
  * Rename a table (Alembic's `op.rename_table`). Reverses to the rename back (Alembic cannot
  * reverse it).
  * @example
- * renameTable({ oldTableName: 'account', newTableName: 'user_account' })
- * // postgresql: ALTER TABLE account RENAME TO user_account
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const op = renameTable({ oldTableName: 'account', newTableName: 'user_account' })
+ * postgresql.compile(op) // => [{ sql: 'ALTER TABLE account RENAME TO user_account' }]
  */
 export interface RenameTableOp {
   readonly kind: 'renameTable'
@@ -29,7 +30,12 @@ export const renameTableSpec: OpSpec<RenameTableOp> = {
   },
 }
 
-/** Builds a frozen {@link RenameTableOp}. */
+/**
+ * Builds a frozen {@link RenameTableOp}.
+ * @example
+ * renameTable({ oldTableName: 'account', newTableName: 'user_account' })
+ * // => { kind: 'renameTable', oldTableName: 'account', newTableName: 'user_account' }
+ */
 export function renameTable(fields: OpFields<RenameTableOp>): RenameTableOp {
   return makeOp(renameTableSpec, fields)
 }
