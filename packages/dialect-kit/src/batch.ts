@@ -30,6 +30,13 @@ export function batchChildAsOp(child: BatchOp['ops'][number], op: Pick<BatchOp, 
  * Compiles a batch whose table is not rebuilt: each child as a plain ALTER, in order (catalog
  * §3.3). Dialects that never rebuild use this for `recreate` `auto` and `never`; `always` is
  * refused until the shared rebuild is in place.
+ * @example
+ * import { batch } from '@athanor/ir'
+ * import { postgresCapabilities, postgresHandlers, postgresQuote } from '@athanor/dialect-postgres'
+ * // A dialect that never rebuilds a table: each batch child is a plain ALTER
+ * const mine = defineDialect({ name: 'mine', capabilities: postgresCapabilities, quote: postgresQuote, handlers: { ...postgresHandlers, batch: compileBatchAsAlters } })
+ * mine.compile(batch({ tableName: 'account', ops: [{ kind: 'dropColumn', columnName: 'legacy' }] })) // => [{ sql: 'ALTER TABLE account DROP COLUMN legacy' }]
+ * mine.compile(batch({ tableName: 'account', recreate: 'always', ops: [] })) // throws { code: 'UNSUPPORTED_OPERATION', path: 'recreate' }
  */
 export function compileBatchAsAlters(op: BatchOp, ctx: HandlerContext): readonly Statement[] {
   if (op.recreate === 'always') {

@@ -7,6 +7,12 @@ import type { Statement } from './statement.js'
  * `UnsupportedOperationError` naming the op, the field and the engine (or, on SQLite, rebuilt in
  * a batch) — never SQL that fails later. The conformance suite reads these to know which
  * scenarios apply.
+ * @example
+ * import { postgresCapabilities } from '@athanor/dialect-postgres'
+ * import { sqlite } from '@athanor/dialect-sqlite'
+ * // An engine like PostgreSQL, without transactional DDL or comments
+ * const capabilities: Capabilities = { ...postgresCapabilities, transactionalDdl: false, comments: false }
+ * sqlite.capabilities.alterConstraints // => false
  */
 export interface Capabilities {
   /** DDL can be rolled back: offline scripts are wrapped in a transaction. */
@@ -49,7 +55,17 @@ export interface Capabilities {
   readonly namedConstraints?: boolean
 }
 
-/** What every compile call may be given. */
+/**
+ * What every compile call may be given.
+ * @example
+ * import { alterColumn, applyOps, createTable, emptySnapshot } from '@athanor/ir'
+ * import { mysql } from '@athanor/dialect-mysql'
+ * // MySQL's MODIFY restates the whole column: the snapshot says what the op does not
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'email', type: { name: 'varchar', length: 255 } }] })])
+ * const ctx: CompileContext = { snapshot }
+ * mysql.compile(alterColumn({ tableName: 'account', columnName: 'email', nullable: false }), ctx)
+ * // => [{ sql: 'ALTER TABLE account MODIFY email VARCHAR(255) NOT NULL' }]
+ */
 export interface CompileContext {
   /**
    * The schema before the op. Compilers that need the current definition of something (MySQL's
@@ -61,7 +77,18 @@ export interface CompileContext {
   readonly registry?: Registry
 }
 
-/** What a handler gets: the context, and a way to compile child ops (containers, batches). */
+/**
+ * What a handler gets: the context, and a way to compile child ops (containers, batches).
+ * @example
+ * import { arrayOf, createRegistry, parseOp, type Op, type OpBase } from '@athanor/ir'
+ * import { postgresCapabilities, postgresHandlers, postgresQuote } from '@athanor/dialect-postgres'
+ * // The handler of a plugin container: its children compiled by the dialect itself
+ * const group: Handler<OpBase> = (op, ctx: HandlerContext) => ctx.compileOps((op as OpBase & { readonly ops: readonly Op[] }).ops, ctx.snapshot)
+ * const mine = defineDialect({ name: 'mine', capabilities: postgresCapabilities, quote: postgresQuote, handlers: postgresHandlers, extraHandlers: { group } })
+ * const registry = createRegistry({ plugins: [{ kind: 'group', fields: { ops: arrayOf((v, path, ctx) => ctx.parseOp(v, path, ctx, 'top')) }, required: ['ops'] }] })
+ * const r = parseOp({ kind: 'group', ops: [{ kind: 'dropTable', tableName: 'a' }, { kind: 'dropTable', tableName: 'b' }] }, { registry })
+ * r.ok && mine.compile(r.value, { registry }).map((s) => s.sql) // => ['DROP TABLE a', 'DROP TABLE b']
+ */
 export interface HandlerContext extends CompileContext {
   /** The dialect being compiled for. */
   readonly dialect: Dialect
@@ -69,12 +96,27 @@ export interface HandlerContext extends CompileContext {
   readonly compileOps: (ops: readonly Op[], snapshot?: SchemaSnapshot) => readonly Statement[]
 }
 
-/** Compiles one kind of op: a pure function from the node to zero or more statements. */
+/**
+ * Compiles one kind of op: a pure function from the node to zero or more statements.
+ * @example
+ * import { renameTable, type RenameTableOp } from '@athanor/ir'
+ * import { postgresCapabilities, postgresHandlers, postgresQuote as q } from '@athanor/dialect-postgres'
+ * const renameIfExists: Handler<RenameTableOp> = (op) => [statement(`ALTER TABLE IF EXISTS ${q.qualified(op.oldTableName, op.schema)} RENAME TO ${q.ident(op.newTableName)}`)]
+ * const mine = defineDialect({ name: 'mine', capabilities: postgresCapabilities, quote: q, handlers: { ...postgresHandlers, renameTable: renameIfExists } })
+ * mine.compile(renameTable({ oldTableName: 'account', newTableName: 'user_account' })) // => [{ sql: 'ALTER TABLE IF EXISTS account RENAME TO user_account' }]
+ */
 export type Handler<O> = (op: O, ctx: HandlerContext) => readonly Statement[]
 
 /**
  * A handler for every built-in kind. Declaring a dialect's map with `satisfies Handlers` makes a
  * new op kind fail to type-check until the dialect handles it.
+ * @example
+ * import { postgresHandlers, postgresQuote as q } from '@athanor/dialect-postgres'
+ * const handlers = {
+ *   ...postgresHandlers,
+ *   dropTable: (op) => [statement(`DROP TABLE ${q.qualified(op.tableName, op.schema)} CASCADE`)],
+ * } satisfies Handlers
+ * Object.keys(handlers).length // => 22
  */
 export type Handlers = { readonly [K in BuiltinOpKind]: Handler<BuiltinOpTypes[K]> }
 
@@ -94,7 +136,15 @@ export interface ScriptFraming {
   readonly separator?: string
 }
 
-/** A SQL dialect: its name, capabilities, quoting and compiler. */
+/**
+ * A SQL dialect: its name, capabilities, quoting and compiler.
+ * @example
+ * import { dropTable } from '@athanor/ir'
+ * import { mssql } from '@athanor/dialect-mssql'
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const dialects: Dialect[] = [postgresql, mssql]
+ * dialects.map((d) => d.compile(dropTable({ tableName: 'order' }))[0]?.sql) // => ['DROP TABLE "order"', 'DROP TABLE [order]']
+ */
 export interface Dialect {
   readonly name: string
   readonly capabilities: Capabilities
@@ -110,7 +160,16 @@ export interface Dialect {
   compileOps(ops: readonly Op[], ctx?: CompileContext): readonly Statement[]
 }
 
-/** What {@link defineDialect} takes. */
+/**
+ * What {@link defineDialect} takes.
+ * @example
+ * import { postgresCapabilities, postgresHandlers, postgresQuote } from '@athanor/dialect-postgres'
+ * // PostgreSQL's compiler for an engine without transactional DDL
+ * const definition: DialectDefinition = {
+ *   name: 'pg-like', capabilities: { ...postgresCapabilities, transactionalDdl: false }, quote: postgresQuote, handlers: postgresHandlers,
+ * }
+ * defineDialect(definition).capabilities.transactionalDdl // => false
+ */
 export interface DialectDefinition {
   readonly name: string
   readonly capabilities: Capabilities

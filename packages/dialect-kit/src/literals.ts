@@ -1,7 +1,15 @@
 import { AthanorError, typeName, type ColumnType, type JsonValue } from '@athanor/ir'
 import type { Quoter } from './quoting.js'
 
-/** How a dialect writes the literal forms that differ between engines. */
+/**
+ * How a dialect writes the literal forms that differ between engines.
+ * @example
+ * import { sqliteQuote } from '@athanor/dialect-sqlite'
+ * const rules: LiteralRules = { dialect: 'sqlite', quote: sqliteQuote, boolean: (b) => (b ? '1' : '0'), binary: (hex) => `X'${hex}'` }
+ * renderLiteral(false, 'boolean', rules, 'rows[0].active') // => '0'
+ * renderLiteral('CAFE', 'binary', rules, 'rows[0].digest') // => "X'cafe'"
+ * renderLiteral('soon', 'date', rules, 'rows[0].due') // throws { code: 'INVALID_VALUE', path: 'rows[0].due' }
+ */
 export interface LiteralRules {
   readonly dialect: string
   readonly quote: Quoter

@@ -5,7 +5,20 @@ import {
 import type { Dialect, ScriptFraming } from './contract.js'
 import { statement, type Statement } from './statement.js'
 
-/** Options of {@link compileMigration}. */
+/**
+ * Options of {@link compileMigration}.
+ * @example
+ * import { downgradeOps, migrationScript, renameTable, upgradeOps } from '@athanor/ir'
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const script = migrationScript({
+ *   revId: 'b2', downRevision: 'a1',
+ *   upgradeOps: [upgradeOps({ ops: [renameTable({ oldTableName: 'account', newTableName: 'user_account' })] })], downgradeOps: [downgradeOps({ ops: [] })],
+ * })
+ * // The downgrade, derived with reverse since the script's is empty
+ * const options: MigrationOptions = { direction: 'downgrade', versionTable: 'alembic_version' }
+ * compileMigration([script], postgresql, options).statements.map((s) => s.sql)
+ * // => ['ALTER TABLE user_account RENAME TO account', "UPDATE alembic_version SET version_num='a1' WHERE alembic_version.version_num = 'b2'"]
+ */
 export interface MigrationOptions {
   /** `upgrade` (default) runs each script's upgrade ops; `downgrade` its downgrade ops, scripts in reverse order. */
   readonly direction?: 'upgrade' | 'downgrade'
@@ -21,7 +34,20 @@ export interface MigrationOptions {
   readonly registry?: Registry
 }
 
-/** An offline SQL script and the schema it leaves (when a snapshot was given). */
+/**
+ * An offline SQL script and the schema it leaves (when a snapshot was given).
+ * @example
+ * import { createTable, downgradeOps, emptySnapshot, migrationScript, upgradeOps } from '@athanor/ir'
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const script = migrationScript({
+ *   revId: 'a1', downRevision: null,
+ *   upgradeOps: [upgradeOps({ ops: [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }] })] })],
+ *   downgradeOps: [downgradeOps({ ops: [] })],
+ * })
+ * const compiled: CompiledMigration = compileMigration([script], postgresql, { snapshot: emptySnapshot() })
+ * compiled.statements.length // => 1
+ * compiled.snapshot?.tables.map((t) => t.name) // => ['account']
+ */
 export interface CompiledMigration {
   readonly sql: string
   readonly statements: readonly Statement[]

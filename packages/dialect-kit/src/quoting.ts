@@ -3,6 +3,13 @@ import { UnsupportedOperationError } from '@athanor/ir'
 /**
  * The one audited path from names and strings to SQL text for a dialect: identifiers are quoted
  * only when needed, literals always escaped.
+ * @example
+ * import { mssqlQuote } from '@athanor/dialect-mssql'
+ * import { postgresQuote } from '@athanor/dialect-postgres'
+ * const quoters: Quoter[] = [postgresQuote, mssqlQuote]
+ * quoters.map((q) => q.qualified('order', 'sales')) // => ['sales."order"', 'sales.[order]']
+ * quoters.map((q) => q.ident('account')) // => ['account', 'account']
+ * postgresQuote.literal("it's") // => "'it''s'"
  */
 export interface Quoter {
   /** An identifier, quoted when it is reserved, not all lower case, starts with a digit or `$`, or has other characters. */
@@ -13,7 +20,18 @@ export interface Quoter {
   literal(value: string): string
 }
 
-/** What {@link createQuoter} needs to know about a dialect. */
+/**
+ * What {@link createQuoter} needs to know about a dialect.
+ * @example
+ * const options: QuoterOptions = {
+ *   dialect: 'mydb', open: '"', close: '"', reserved: new Set(['select', 'order']), maxIdentifierLength: 63,
+ *   literal: (s) => `'${s.replaceAll("'", "''")}'`,
+ * }
+ * const q = createQuoter(options)
+ * q.ident('order') // => '"order"'
+ * q.ident('say "hi"') // => '"say ""hi"""'
+ * q.ident('x'.repeat(64)) // throws { code: 'UNSUPPORTED_OPERATION' }
+ */
 export interface QuoterOptions {
   /** The dialect name, for errors. */
   readonly dialect: string

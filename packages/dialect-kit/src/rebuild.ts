@@ -68,7 +68,18 @@ export interface RebuildHooks {
   }
 }
 
-/** One column of the new table filled from a column of the old one. */
+/**
+ * One column of the new table filled from a column of the old one.
+ * @example
+ * import { applyOps, batch, createTable, emptySnapshot } from '@athanor/ir'
+ * import { sqliteQuote } from '@athanor/dialect-sqlite'
+ * const hooks: RebuildHooks = { engine: 'sqlite', quote: sqliteQuote, createTable: () => [], createIndex: () => [], renameTable: () => [], cast: (e) => e }
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer' }, { name: 'age', type: 'text' }] })])
+ * // A type of another family: the copy goes through the dialect's `cast` hook
+ * const op = batch({ tableName: 'account', ops: [{ kind: 'alterColumn', columnName: 'age', type: 'integer' }] })
+ * const copies: readonly RebuildCopy[] = planRebuild(op, { snapshot }, hooks).copies
+ * copies.find((c) => c.column === 'age') // => { target: 'age', column: 'age', source: 'age', cast: true }
+ */
 export interface RebuildCopy {
   /** The column of the new table (as created, see {@link RebuildPlan.built}). */
   readonly target: string
@@ -84,6 +95,15 @@ export interface RebuildCopy {
  * Everything a rebuild does, decided before any SQL is written: the tables before and after,
  * the table created (the one after, or with renamed columns still under their old names), the
  * columns copied, the renames done afterwards, and the triggers and views re-created.
+ * @example
+ * import { applyOps, batch, createTable, emptySnapshot } from '@athanor/ir'
+ * import { sqliteQuote } from '@athanor/dialect-sqlite'
+ * const hooks: RebuildHooks = { engine: 'sqlite', quote: sqliteQuote, createTable: () => [], createIndex: () => [], renameTable: () => [], cast: (e) => e }
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer' }, { name: 'legacy', type: 'text' }] })])
+ * const plan: RebuildPlan = planRebuild(batch({ tableName: 'account', ops: [{ kind: 'dropColumn', columnName: 'legacy' }] }), { snapshot }, hooks)
+ * plan.tempName // => '_athanor_tmp_account'
+ * plan.before.columns.map((c) => c.name) // => ['id', 'legacy']
+ * plan.after.columns.map((c) => c.name) // => ['id']
  */
 export interface RebuildPlan {
   readonly before: TableModel

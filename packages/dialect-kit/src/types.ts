@@ -1,9 +1,24 @@
 import { UnsupportedOperationError, type ColumnType, type GenericTypeName } from '@athanor/ir'
 
-/** Every type name a {@link TypeSpelling} must handle: the generic ones plus `enum`. */
+/**
+ * Every type name a {@link TypeSpelling} must handle: the generic ones plus `enum`.
+ * @example
+ * import { mssqlTypes } from '@athanor/dialect-mssql'
+ * // The types SQL Server has no spelling for
+ * const names = Object.keys(mssqlTypes) as SpelledTypeName[]
+ * names.filter((n) => mssqlTypes[n] === undefined) // => ['interval']
+ */
 export type SpelledTypeName = GenericTypeName | 'enum'
 
-/** Type parameters, read off the object form of a type. */
+/**
+ * Type parameters, read off the object form of a type.
+ * @example
+ * import { postgresTypes } from '@athanor/dialect-postgres'
+ * // A spelling function gets the type's parameters
+ * const varchar = (p: TypeParams): string => (p.length === undefined ? 'TEXT' : `VARCHAR(${p.length})`)
+ * renderType({ name: 'varchar', length: 20 }, { ...postgresTypes, varchar }, 'mine') // => 'VARCHAR(20)'
+ * renderType('varchar', { ...postgresTypes, varchar }, 'mine') // => 'TEXT'
+ */
 export interface TypeParams {
   readonly length?: number
   readonly precision?: number

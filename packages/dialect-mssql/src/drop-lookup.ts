@@ -4,6 +4,10 @@ import { mssqlQuote as q, mssqlUnicodeLiteral as n } from './quote.js'
 /**
  * What a lookup block finds and drops: the column's default constraint, a CHECK constraint on
  * it, a foreign key using it, or a primary key / unique constraint using it.
+ * @example
+ * const kinds: LookupKind[] = ['default', 'check']
+ * kinds.map((kind) => dropLookup(kind, 'account', undefined, 'email').sql.split('\n')[1])
+ * // => ['select @const_name = QUOTENAME([name]) from sys.default_constraints', 'select @const_name = QUOTENAME([name]) from sys.check_constraints']
  */
 export type LookupKind = 'default' | 'check' | 'foreignKey' | 'key'
 

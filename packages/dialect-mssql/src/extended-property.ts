@@ -1,10 +1,22 @@
 import { statement, type Statement } from '@athanor/dialect-kit'
 import { mssqlQuote as q, mssqlUnicodeLiteral } from './quote.js'
 
-/** Which stored procedure: add, update or drop the `MS_Description` property. */
+/**
+ * Which stored procedure: add, update or drop the `MS_Description` property.
+ * @example
+ * const action: PropertyAction = 'drop'
+ * extendedProperty('exec', action, { schema: 'dbo', tableName: 'account' }).sql
+ * // => "exec sp_dropextendedproperty 'MS_Description', 'schema', dbo, 'table', account"
+ */
 export type PropertyAction = 'add' | 'update' | 'drop'
 
-/** Where a comment lives: a table, or a column of it. */
+/**
+ * Where a comment lives: a table, or a column of it.
+ * @example
+ * const target: CommentTarget = { schema: 'sales', tableName: 'order', columnName: 'total' }
+ * extendedProperty('execute', 'update', target, 'Total, tax included').sql
+ * // => "execute sp_updateextendedproperty 'MS_Description', N'Total, tax included', 'schema', sales, 'table', [order], 'column', total"
+ */
 export interface CommentTarget {
   /** The schema to name: the op's, else the dialect's `defaultSchema`. */
   readonly schema: string

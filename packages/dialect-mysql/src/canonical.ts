@@ -119,7 +119,13 @@ export function mysqlReportedDefault(value: ServerDefault, type: ColumnType): Se
 const onUpdateOf = (sql: string): string => sql.trim().toLowerCase().replace(/\(\s*\)$/, '')
 const keyword = (s: string): string => s.trim().replace(/\s+/g, ' ').toUpperCase()
 
-/** The hooks `compareSnapshots` (in `@athanor/dialect-kit/conformance`) takes, for MySQL and MariaDB. */
+/**
+ * The hooks `compareSnapshots` (in `@athanor/dialect-kit/conformance`) takes, for MySQL and MariaDB.
+ * @example
+ * // An empty comment reads back as none, and a type in its object form
+ * const canonical: MysqlCanonical = mysqlCanonical
+ * canonical.column({ name: 'note', type: 'text', nullable: true, comment: '' }) // => { name: 'note', type: { name: 'text' }, nullable: true }
+ */
 export interface MysqlCanonical {
   readonly column: (column: ColumnModel) => ColumnModel
   readonly constraint: (constraint: ConstraintModel) => ConstraintModel

@@ -81,8 +81,9 @@ function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, compute
 /**
  * `name TYPE [GENERATED ALWAYS AS (e) [STORED|VIRTUAL]] [NOT NULL] [COMMENT 'c']
  * [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]`, for CREATE TABLE and ADD COLUMN. `autoincrement`
- * is whether the column gets AUTO_INCREMENT (see `autoincrementOf`); `path` is the column's, for
- * errors. An identity column is refused: MySQL has none (Alembic silently drops it).
+ * is whether the column gets AUTO_INCREMENT (see `autoincrementOf`); `place` is where the column
+ * is in its op, for errors. An identity column is refused: MySQL has none (Alembic silently drops
+ * it).
  */
 export function columnSpec(column: Column, target: MysqlTarget, options: { readonly autoincrement: boolean; readonly path: string }): string {
   const { path } = options
@@ -117,7 +118,18 @@ function isTimestamp(type: ColumnType, target: MysqlTarget): boolean {
   return t.name === 'raw' && /^\s*TIMESTAMP\b/i.test(t.dialects?.[target.flavour] ?? t.dialects?.['mysql'] ?? t.sql)
 }
 
-/** Everything MODIFY and CHANGE restate about a column. */
+/**
+ * Everything MODIFY and CHANGE restate about a column.
+ * @example
+ * import { alterColumn, applyOps, createTable, emptySnapshot } from '@athanor/ir'
+ * const snapshot = applyOps(emptySnapshot(), [createTable({ tableName: 'account', columns: [
+ *   { name: 'updated_at', type: 'datetime', nullable: false, serverDefault: { sql: 'CURRENT_TIMESTAMP' }, mysqlOnUpdate: 'CURRENT_TIMESTAMP' },
+ * ] })])
+ * // A comment change restates the default and the ON UPDATE the column has
+ * const op = alterColumn({ tableName: 'account', columnName: 'updated_at', comment: 'Last change' })
+ * const state: ColumnState = columnAfter(op, snapshot, mysqlTarget({}, mysqlQuote))
+ * state // => { type: 'datetime', nullable: false, serverDefault: { sql: 'CURRENT_TIMESTAMP' }, comment: 'Last change', autoincrement: false, onUpdate: 'CURRENT_TIMESTAMP', computed: null }
+ */
 export interface ColumnState {
   readonly type: ColumnType
   readonly nullable: boolean

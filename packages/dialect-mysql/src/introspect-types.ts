@@ -39,7 +39,13 @@ export function enumValues(columnType: string): string[] {
 
 const TYPE = /^([a-z]+)(?:\(([^)]*)\))?\s*(.*)$/s
 
-/** What information_schema says about a column's type. */
+/**
+ * What information_schema says about a column's type.
+ * @example
+ * const email: CatalogType = { columnType: 'varchar(20)', collation: 'utf8mb4_bin' }
+ * genericType(email) // => { name: 'varchar', length: 20, collation: 'utf8mb4_bin' }
+ * genericType({ columnType: 'int unsigned' }) // => { name: 'raw', sql: 'int unsigned' }
+ */
 export interface CatalogType {
   /** `COLUMN_TYPE`: `int(11)`, `varchar(20)`, `decimal(10,2)`, `enum('a','b')`, … */
   readonly columnType: string

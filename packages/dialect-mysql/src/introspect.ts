@@ -19,10 +19,28 @@ export type { CatalogType } from './introspect-types.js'
 /**
  * Runs one SQL statement with positional `?` parameters and returns its rows, each an object
  * keyed by column name. With mysql2: `(sql, params) => connection.query(sql, params).then(([rows]) => rows)`.
+ * @example
+ * // A query function that records what it is asked, for a test without a server
+ * const asked: string[] = []
+ * const query: MysqlQuery = async (sql) => {
+ *   asked.push(sql)
+ *   return []
+ * }
+ * await introspectMysql(query).catch((e: Error) => e.message) // => 'introspectMysql: the session query returned no row'
+ * asked.length // => 1
  */
 export type MysqlQuery = (sql: string, params?: unknown[]) => Promise<readonly Record<string, unknown>[]>
 
-/** Options of {@link introspectMysql}. */
+/**
+ * Options of {@link introspectMysql}.
+ * @example
+ * import mysql from 'mysql2/promise'
+ * import type { SchemaSnapshot } from '@athanor/ir'
+ * declare const expected: SchemaSnapshot // the model the migrations built, from applyOps
+ * const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
+ * const options: MysqlIntrospectOptions = { database: 'app', like: expected }
+ * const snapshot = await introspectMysql((sql, params) => connection.query(sql, params).then(([rows]) => rows as Record<string, unknown>[]), options)
+ */
 export interface MysqlIntrospectOptions {
   /**
    * The database to read; the connection's current one when absent. Tables of the current

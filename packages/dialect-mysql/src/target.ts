@@ -1,7 +1,13 @@
 import { AthanorError } from '@athanor/ir'
 import type { Quoter } from '@athanor/dialect-kit'
 
-/** The two engines this package compiles for; they differ in a few statements (see {@link MysqlFeature}). */
+/**
+ * The two engines this package compiles for; they differ in a few statements (see {@link MysqlFeature}).
+ * @example
+ * const flavour: MysqlFlavour = 'mariadb'
+ * createMysqlDialect({ flavour }).name // => 'mariadb'
+ * supports({ flavour, version: parseMysqlVersion(DEFAULT_VERSIONS[flavour]) }, 'columnIfExists') // => true
+ */
 export type MysqlFlavour = 'mysql' | 'mariadb'
 
 /**
@@ -36,7 +42,13 @@ export interface MysqlDialectOptions {
   readonly database?: string
 }
 
-/** A server version as numbers: `[major, minor, patch]`. */
+/**
+ * A server version as numbers: `[major, minor, patch]`.
+ * @example
+ * const version: MysqlVersion = parseMysqlVersion('8.0.36')
+ * version // => [8, 0, 36]
+ * supports({ flavour: 'mysql', version }, 'functionalIndexes') // => true
+ */
 export type MysqlVersion = readonly [number, number, number]
 
 /**
@@ -56,7 +68,13 @@ export interface MysqlTarget {
   readonly quote: Quoter
 }
 
-/** The statements and clauses that exist from some version on. */
+/**
+ * The statements and clauses that exist from some version on.
+ * @example
+ * const features: MysqlFeature[] = ['renameColumn', 'functionalIndexes', 'columnIfExists']
+ * features.filter((f) => supports({ flavour: 'mariadb', version: [10, 11, 0] }, f)) // => ['renameColumn', 'columnIfExists']
+ * features.filter((f) => supports({ flavour: 'mysql', version: [8, 0, 36] }, f)) // => ['renameColumn', 'functionalIndexes']
+ */
 export type MysqlFeature =
   | 'renameColumn'
   | 'expressionDefaults'

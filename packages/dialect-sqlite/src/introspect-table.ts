@@ -1,6 +1,12 @@
 import { closingParen, isWord, listItems, namesIn, parenthesised, textOf, tokenize, type Token } from './introspect-sql.js'
 
-/** What a `CREATE TABLE` says about one constraint (column-level ones get their column as `columns`). */
+/**
+ * What a `CREATE TABLE` says about one constraint (column-level ones get their column as `columns`).
+ * @example
+ * const { constraints } = parseCreateTable('CREATE TABLE post (id INTEGER PRIMARY KEY AUTOINCREMENT, author_id INTEGER REFERENCES account (id))')
+ * const keys: readonly ParsedConstraint[] = constraints
+ * keys // => [{ type: 'primaryKey', autoincrement: true, columns: ['id'] }, { type: 'foreignKey', referentTable: 'account', remoteCols: ['id'], columns: ['author_id'] }]
+ */
 export interface ParsedConstraint {
   readonly type: 'primaryKey' | 'unique' | 'check' | 'foreignKey'
   readonly name?: string
@@ -14,7 +20,12 @@ export interface ParsedConstraint {
   readonly autoincrement?: boolean
 }
 
-/** What a `CREATE TABLE` says about one column that its pragmas do not. */
+/**
+ * What a `CREATE TABLE` says about one column that its pragmas do not.
+ * @example
+ * const columns: readonly ParsedColumn[] = parseCreateTable('CREATE TABLE t (a INT, b TEXT COLLATE NOCASE, total INT GENERATED ALWAYS AS (a * 2))').columns
+ * columns // => [{ name: 'a' }, { name: 'b', collation: 'NOCASE' }, { name: 'total', generated: 'a * 2' }]
+ */
 export interface ParsedColumn {
   readonly name: string
   readonly collation?: string
@@ -22,7 +33,12 @@ export interface ParsedColumn {
   readonly generated?: string
 }
 
-/** The parts of a `CREATE TABLE` statement the introspector reads. */
+/**
+ * The parts of a `CREATE TABLE` statement the introspector reads.
+ * @example
+ * const table: ParsedTable = parseCreateTable('CREATE TABLE t (a INT, b INT, UNIQUE (a, b) ON CONFLICT IGNORE) WITHOUT ROWID')
+ * table // => { columns: [{ name: 'a' }, { name: 'b' }], constraints: [{ type: 'unique', columns: ['a', 'b'], onConflict: 'IGNORE' }], withoutRowid: true, strict: false }
+ */
 export interface ParsedTable {
   readonly columns: readonly ParsedColumn[]
   /** Column-level constraints in column order interleaved as written, then table-level ones. */

@@ -16,7 +16,17 @@ export { parseCreateIndex, parseCreateTable } from './introspect-table.js'
 export type { ParsedColumn, ParsedConstraint, ParsedTable } from './introspect-table.js'
 export { sqliteDefaultOf, sqliteTypeOf } from './introspect-types.js'
 
-/** A row as a driver returns it, keyed by column name. */
+/**
+ * A row as a driver returns it, keyed by column name.
+ * @example
+ * import Database from 'better-sqlite3'
+ * const db = new Database(':memory:')
+ * db.exec('CREATE TABLE account (id INTEGER PRIMARY KEY, email TEXT)')
+ * const rows = db.prepare('SELECT name FROM pragma_table_info(?)').all('account') as SqliteRow[]
+ * rows.map((row) => row['name']) // ['id', 'email']
+ * const snapshot = await introspectSqlite((sql, params = []) => db.prepare(sql).all(...params) as SqliteRow[])
+ * snapshot.tables.map((t) => t.name) // ['account']
+ */
 export type SqliteRow = Readonly<Record<string, unknown>>
 
 /**

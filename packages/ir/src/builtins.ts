@@ -26,7 +26,12 @@ import { renameTableSpec } from './ops/rename-table.js'
 import type { OpDefinition } from './registry.js'
 import { builtinReversers } from './reverse.js'
 
-/** The validation rules of every built-in kind, in the order of {@link BuiltinOpTypes}. */
+/**
+ * The validation rules of every built-in kind, in the order of {@link BuiltinOpTypes}.
+ * @example
+ * builtinSpecs.renameTable.required // => ['oldTableName', 'newTableName']
+ * makeOp(builtinSpecs.dropTable, { tableName: 'legacy' }) // => { kind: 'dropTable', tableName: 'legacy' }
+ */
 export const builtinSpecs: { readonly [K in BuiltinOpKind]: OpSpec<BuiltinOpTypes[K]> } = {
   addColumn: addColumnSpec,
   alterColumn: alterColumnSpec,
@@ -62,7 +67,12 @@ function definition<K extends BuiltinOpKind>(kind: K): OpDefinition {
   }) as unknown as OpDefinition
 }
 
-/** Every built-in kind as an {@link OpDefinition}: the same shape a plugin registers. */
+/**
+ * Every built-in kind as an {@link OpDefinition}: the same shape a plugin registers.
+ * @example
+ * builtinDefinitions.length // => 22
+ * builtinDefinitions.filter((d) => d.reverse === undefined).map((d) => d.kind) // => ['bulkInsert']
+ */
 export const builtinDefinitions: readonly OpDefinition[] = Object.freeze(
   (Object.keys(builtinSpecs) as BuiltinOpKind[]).map((k) => definition(k)),
 )

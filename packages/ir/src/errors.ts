@@ -17,6 +17,10 @@
  * | `UNSUPPORTED_OPERATION` | the engine cannot do what the op asks | use a batch, or another op |
  * | `MISSING_EXISTING_STATE` | a compiler needs the current definition and neither the op nor the schema snapshot has it | give the `existing*` field or a snapshot |
  * | `DUPLICATE_KIND` | a plugin registers a kind that is already registered | pick another kind name |
+ * @example
+ * const r = parseOps([{ kind: 'dropTable' }, { kind: 'renameTabel' }])
+ * const codes: ErrorCode[] = r.ok ? [] : r.errors.map((e) => e.code)
+ * codes // => ['MISSING_FIELD', 'UNKNOWN_KIND']
  */
 export type ErrorCode =
   | 'UNKNOWN_KIND'
@@ -33,13 +37,30 @@ export type ErrorCode =
   | 'MISSING_EXISTING_STATE'
   | 'DUPLICATE_KIND'
 
-/** The codes a {@link ParseError} can carry. */
+/**
+ * The codes a {@link ParseError} can carry.
+ * @example
+ * // A hint per code, for a tool that reports parse errors
+ * const hint: Record<ParseErrorCode, string> = {
+ *   UNKNOWN_KIND: 'register the plugin', UNKNOWN_FIELD: 'check the spelling', MISSING_FIELD: 'add the field', INVALID_TYPE: 'see expected',
+ *   INVALID_VALUE: 'see expected', NOT_ALLOWED_IN_BATCH: 'move it out of the batch', NOT_JSON: 'pass plain JSON', TOO_DEEP: 'flatten it',
+ * }
+ * const r = parseOp({ kind: 'addColumn', tableName: 't', column: { name: 'c', type: 'integer', nulable: true } })
+ * r.ok ? [] : r.errors.map((e) => hint[e.code]) // => ['check the spelling']
+ */
 export type ParseErrorCode = Extract<
   ErrorCode,
   'UNKNOWN_KIND' | 'UNKNOWN_FIELD' | 'MISSING_FIELD' | 'INVALID_TYPE' | 'INVALID_VALUE' | 'NOT_ALLOWED_IN_BATCH' | 'NOT_JSON' | 'TOO_DEEP'
 >
 
-/** What every Athanor error carries besides its message. */
+/**
+ * What every Athanor error carries besides its message.
+ * @example
+ * // A dialect refusing what its engine cannot do
+ * const fields: AthanorErrorFields = { kind: 'addColumn', path: 'column.identity', message: 'mydb: no identity columns' }
+ * const e = new UnsupportedOperationError({ ...fields, engine: 'mydb' })
+ * const seen = [e.code, e.kind, e.path, e.message] // => ['UNSUPPORTED_OPERATION', 'addColumn', 'column.identity', 'mydb: no identity columns']
+ */
 export interface AthanorErrorFields {
   /** The op kind concerned, when there is one. */
   readonly kind?: string
@@ -70,7 +91,16 @@ export class AthanorError extends Error {
   }
 }
 
-/** Fields of a {@link ParseError}: what was expected and what was found. */
+/**
+ * Fields of a {@link ParseError}: what was expected and what was found.
+ * @example
+ * const fields: ParseErrorFields = {
+ *   code: 'INVALID_VALUE', kind: 'createView', path: 'viewName', expected: 'a name without a dot', found: 'the string "a.b"',
+ *   message: 'createView: a view name cannot hold a dot (viewName)',
+ * }
+ * const error = new ParseError(fields)
+ * error instanceof AthanorError && error.expected // => 'a name without a dot'
+ */
 export interface ParseErrorFields extends AthanorErrorFields {
   readonly code: ParseErrorCode
   readonly expected: string
@@ -97,6 +127,12 @@ export class ParseError extends AthanorError {
 
 /**
  * Thrown by a factory given invalid fields; holds every problem found, the first as its own code/path.
+ * @example
+ * try {
+ *   addColumn({ tableName: '', column: { name: '', type: 'text' } })
+ * } catch (e) {
+ *   if (e instanceof InvalidOpError) console.log(e.code, e.errors.map((x) => x.path).join(', ')) // prints: INVALID_VALUE tableName, column.name
+ * }
  */
 export class InvalidOpError extends ParseError {
   readonly errors: readonly ParseError[]
@@ -122,6 +158,13 @@ function errorFields(e: ParseError): ParseErrorFields {
 /**
  * `reverse` was asked to reverse an op that does not carry what its reverse needs (an
  * `executeSql` without `reverseSqltext`, a `dropColumn` without its `column`, …).
+ * @example
+ * try {
+ *   reverse(dropColumn({ tableName: 'account', columnName: 'plan' }))
+ * } catch (e) {
+ *   if (e instanceof NotReversibleError) console.log(e.path) // prints: column
+ * }
+ * reverse(alterColumn({ tableName: 'account', columnName: 'email', nullable: false })) // throws { code: 'NOT_REVERSIBLE', path: 'existingNullable' }
  */
 export class NotReversibleError extends AthanorError {
   declare readonly code: 'NOT_REVERSIBLE'
@@ -130,7 +173,15 @@ export class NotReversibleError extends AthanorError {
   }
 }
 
-/** An op does not fit the schema model it is applied to (`applyOps`, `fillExisting`). */
+/**
+ * An op does not fit the schema model it is applied to (`applyOps`, `fillExisting`).
+ * @example
+ * try {
+ *   applyOps(emptySnapshot(), [addColumn({ tableName: 'account', column: { name: 'plan', type: 'text' } })])
+ * } catch (e) {
+ *   if (e instanceof ModelMismatchError) console.log(e.message) // prints: addColumn: table "account" not found; expected an existing table
+ * }
+ */
 export class ModelMismatchError extends AthanorError {
   declare readonly code: 'MODEL_MISMATCH'
   constructor(fields: AthanorErrorFields) {
@@ -138,7 +189,16 @@ export class ModelMismatchError extends AthanorError {
   }
 }
 
-/** The engine cannot do what the op asks; thrown by a dialect before any SQL is produced. */
+/**
+ * The engine cannot do what the op asks; thrown by a dialect before any SQL is produced.
+ * @example
+ * import { sqlite } from '@athanor/dialect-sqlite'
+ * try {
+ *   sqlite.compile(addColumn({ tableName: 'account', column: { name: 'email', type: 'text', unique: true } }))
+ * } catch (e) {
+ *   if (e instanceof UnsupportedOperationError) console.log(e.engine, e.path) // prints: sqlite column.unique
+ * }
+ */
 export class UnsupportedOperationError extends AthanorError {
   declare readonly code: 'UNSUPPORTED_OPERATION'
   /** The dialect name (`sqlite`, `mysql`, …). */
@@ -152,6 +212,14 @@ export class UnsupportedOperationError extends AthanorError {
 /**
  * A compiler needs the current definition of something (a column's type for a MySQL `MODIFY`)
  * and neither the op's `existing*` fields nor the schema snapshot has it.
+ * @example
+ * import { mysql } from '@athanor/dialect-mysql'
+ * const op = alterColumn({ tableName: 'account', columnName: 'email', nullable: false })
+ * try {
+ *   mysql.compile(op)
+ * } catch (e) {
+ *   if (e instanceof MissingExistingStateError) console.log(e.path) // prints: existingType
+ * }
  */
 export class MissingExistingStateError extends AthanorError {
   declare readonly code: 'MISSING_EXISTING_STATE'
@@ -160,7 +228,16 @@ export class MissingExistingStateError extends AthanorError {
   }
 }
 
-/** A plugin tried to register a kind that is already registered. */
+/**
+ * A plugin tried to register a kind that is already registered.
+ * @example
+ * createRegistry({ plugins: [{ kind: 'addColumn', fields: {}, required: [] }] }) // throws { code: 'DUPLICATE_KIND', kind: 'addColumn' }
+ * try {
+ *   createRegistry({ plugins: [{ kind: 'addColumn', fields: {}, required: [] }] })
+ * } catch (e) {
+ *   if (e instanceof DuplicateKindError) console.log(e.message) // prints: op kind "addColumn" is already registered
+ * }
+ */
 export class DuplicateKindError extends AthanorError {
   declare readonly code: 'DUPLICATE_KIND'
   constructor(fields: AthanorErrorFields) {

@@ -1,4 +1,11 @@
-/** A value made read-only all the way down. */
+/**
+ * A value made read-only all the way down.
+ * @example
+ * interface Settings { tables: { name: string; columns: string[] }[] }
+ * const settings: DeepReadonly<Settings> = deepFreeze({ tables: [{ name: 'account', columns: ['id'] }] })
+ * // settings.tables[0]?.columns.push('email') does not type-check: the arrays are readonly
+ * isDeepFrozen(settings) // => true
+ */
 export type DeepReadonly<T> = T extends (infer E)[]
   ? readonly DeepReadonly<E>[]
   : T extends object
@@ -25,7 +32,12 @@ export function deepFreeze<T>(value: T): T {
   return value
 }
 
-/** True when `value` and everything inside it is frozen. */
+/**
+ * True when `value` and everything inside it is frozen.
+ * @example
+ * isDeepFrozen(addColumn({ tableName: 'account', column: { name: 'plan', type: 'text' } })) // => true
+ * isDeepFrozen(Object.freeze({ columns: ['id'] })) // => false
+ */
 export function isDeepFrozen(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true
   if (!Object.isFrozen(value)) return false

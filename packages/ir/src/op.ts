@@ -21,7 +21,16 @@ import type { DropTableOp } from './ops/drop-table.js'
 import type { ExecuteSqlOp } from './ops/execute-sql.js'
 import type { RenameTableOp } from './ops/rename-table.js'
 
-/** The built-in op kinds and their node types, keyed by `kind`. */
+/**
+ * The built-in op kinds and their node types, keyed by `kind`.
+ * @example
+ * // Functions keyed by kind, each typed by its kind's node
+ * const summary: { readonly [K in keyof BuiltinOpTypes]?: (op: BuiltinOpTypes[K]) => string } = {
+ *   addColumn: (op) => `add ${op.column.name} to ${op.tableName}`,
+ *   dropTable: (op) => `drop ${op.tableName}`,
+ * }
+ * summary.addColumn?.(addColumn({ tableName: 'account', column: { name: 'plan', type: 'text' } })) // => 'add plan to account'
+ */
 export interface BuiltinOpTypes {
   addColumn: AddColumnOp
   alterColumn: AlterColumnOp
@@ -59,18 +68,54 @@ export interface BuiltinOpTypes {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface OpTypes extends BuiltinOpTypes {}
 
-/** A built-in op kind. */
+/**
+ * A built-in op kind.
+ * @example
+ * const kind: BuiltinOpKind = 'renameTable'
+ * builtinSpecs[kind].required // => ['oldTableName', 'newTableName']
+ */
 export type BuiltinOpKind = keyof BuiltinOpTypes
-/** A built-in op node. */
+/**
+ * A built-in op node.
+ * @example
+ * // The table an op works on, for the built-in kinds
+ * const tableOf = (op: BuiltinOp): string | undefined =>
+ *   'tableName' in op ? op.tableName : op.kind === 'renameTable' ? op.oldTableName : op.kind === 'createForeignKey' ? op.sourceTable : undefined
+ * tableOf(renameTable({ oldTableName: 'account', newTableName: 'user_account' })) // => 'account'
+ */
 export type BuiltinOp = BuiltinOpTypes[BuiltinOpKind]
-/** Any op kind, plugin kinds included. */
+/**
+ * Any op kind, plugin kinds included.
+ * @example
+ * const counts = new Map<OpKind, number>()
+ * for (const op of [dropTable({ tableName: 'a' }), dropTable({ tableName: 'b' }), renameTable({ oldTableName: 'c', newTableName: 'd' })]) {
+ *   counts.set(op.kind, (counts.get(op.kind) ?? 0) + 1)
+ * }
+ * counts // => new Map<OpKind, number>([['dropTable', 2], ['renameTable', 1]])
+ */
 export type OpKind = keyof OpTypes
-/** Any op node, plugin kinds included. */
+/**
+ * Any op node, plugin kinds included.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const ops: Op[] = [renameTable({ oldTableName: 'account', newTableName: 'user_account' }), dropTable({ tableName: 'legacy' })]
+ * postgresql.compileOps(ops).map((s) => s.sql) // => ['ALTER TABLE account RENAME TO user_account', 'DROP TABLE legacy']
+ */
 export type Op = OpTypes[OpKind]
-/** The op node of a kind. */
+/**
+ * The op node of a kind.
+ * @example
+ * const renames: OpOf<'renameTable'>[] = [renameTable({ oldTableName: 'a', newTableName: 'b' })]
+ * renames.map((op) => op.newTableName) // => ['b']
+ */
 export type OpOf<K extends OpKind> = OpTypes[K]
 
-/** Built-in ops as they appear inside a batch (no table fields), keyed by `kind`. */
+/**
+ * Built-in ops as they appear inside a batch (no table fields), keyed by `kind`.
+ * @example
+ * const child: BatchChildTypes['addColumn'] = { kind: 'addColumn', column: { name: 'plan', type: 'text' }, insertAfter: 'email' }
+ * batch({ tableName: 'account', ops: [child] }).ops // => [{ kind: 'addColumn', column: { name: 'plan', type: 'text' }, insertAfter: 'email' }]
+ */
 export interface BatchChildTypes {
   addColumn: BatchAddColumnOp
   alterColumn: BatchAlterColumnOp
@@ -87,5 +132,12 @@ export interface BatchChildTypes {
   executeSql: ExecuteSqlOp
 }
 
-/** An op inside a batch. */
+/**
+ * An op inside a batch.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const ops: BatchChildOp[] = [{ kind: 'alterColumn', columnName: 'email', nullable: false }, { kind: 'dropColumn', columnName: 'legacy' }]
+ * postgresql.compile(batch({ tableName: 'account', ops })).map((s) => s.sql)
+ * // => ['ALTER TABLE account ALTER COLUMN email SET NOT NULL', 'ALTER TABLE account DROP COLUMN legacy']
+ */
 export type BatchChildOp = BatchChildTypes[keyof BatchChildTypes]

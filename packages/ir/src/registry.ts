@@ -5,7 +5,19 @@ import type { SchemaSnapshot } from './model/snapshot.js'
 import { setFactoryValidator, type OpBase, type OpSpec } from './op-spec.js'
 import { fail, INVALID, isPlainObject, jsonObject, objectOf, pathKey, type ForbiddenField, type OpPlace, type Spec, type SpecContext } from './spec.js'
 
-/** What a reverse function gets besides the op: a way to reverse children (containers, batches). */
+/**
+ * What a reverse function gets besides the op: a way to reverse children (containers, batches).
+ * @example
+ * // A plugin container: its reverse reverses each child with ctx.reverse, in reverse order
+ * interface GroupOp extends OpBase { readonly kind: 'group'; readonly ops: readonly OpBase[] }
+ * const registry = createRegistry({ plugins: [{
+ *   kind: 'group', fields: { ops: arrayOf((v, path, ctx) => ctx.parseOp(v, path, ctx, 'top')) }, required: ['ops'],
+ *   reverse: (op: GroupOp, ctx: ReverseContext): GroupOp => ({ kind: 'group', ops: op.ops.map((child) => ctx.reverse(child, ctx.place)).reverse() }),
+ * }] })
+ * const r = parseOp({ kind: 'group', ops: [{ kind: 'renameTable', oldTableName: 'a', newTableName: 'b' }, { kind: 'dropTable', tableName: 'c', table: { columns: [{ name: 'id', type: 'integer' }] } }] }, { registry })
+ * const undone: unknown = r.ok ? reverse(r.value, { registry }) : undefined
+ * undone // => { kind: 'group', ops: [{ kind: 'createTable', tableName: 'c', columns: [{ name: 'id', type: 'integer' }] }, { kind: 'renameTable', oldTableName: 'b', newTableName: 'a' }] }
+ */
 export interface ReverseContext {
   readonly registry: Registry
   /** Where the op sits: a batch child has no table fields, and neither has its reverse. */
@@ -14,7 +26,22 @@ export interface ReverseContext {
   readonly reverse: (op: OpBase, place: OpPlace) => OpBase
 }
 
-/** What an apply function gets besides the draft and the op: a way to apply children. */
+/**
+ * What an apply function gets besides the draft and the op: a way to apply children.
+ * @example
+ * // A plugin container: its effect on the schema model is its children's, applied with ctx.apply
+ * interface GroupOp extends OpBase { readonly kind: 'group'; readonly ops: readonly OpBase[] }
+ * const registry = createRegistry({ plugins: [{
+ *   kind: 'group', fields: { ops: arrayOf((v, path, ctx) => ctx.parseOp(v, path, ctx, 'top')) }, required: ['ops'],
+ *   apply: (draft, op: GroupOp, ctx: ApplyContext) => { for (const child of op.ops) ctx.apply(draft, child) },
+ * }] })
+ * const r = parseOp({ kind: 'group', ops: [
+ *   { kind: 'createTable', tableName: 'account', columns: [{ name: 'id', type: 'integer' }] },
+ *   { kind: 'addColumn', tableName: 'account', column: { name: 'email', type: 'text' } },
+ * ] }, { registry })
+ * const snapshot = applyOps(emptySnapshot(), r.ok ? [r.value] : [], { registry })
+ * snapshot.tables.map((t) => t.columns.map((c) => c.name)) // => [['id', 'email']]
+ */
 export interface ApplyContext {
   readonly registry: Registry
   readonly apply: (draft: Draft<SchemaSnapshot>, op: OpBase) => void
@@ -39,7 +66,14 @@ export interface OpDefinition<O extends OpBase = OpBase> extends OpSpec<O> {
   readonly apply?: (draft: Draft<SchemaSnapshot>, op: O, ctx: ApplyContext) => void
 }
 
-/** The op kinds known to `parse`, `reverse` and `applyOps`. */
+/**
+ * The op kinds known to `parse`, `reverse` and `applyOps`.
+ * @example
+ * const registry: Registry = createRegistry({ dialectPrefixes: ['duckdb'] })
+ * registry.kinds.length // => 22
+ * registry.get('renameTable')?.required // => ['oldTableName', 'newTableName']
+ * registry.openDialectPrefixes.has('duckdb') // => true
+ */
 export interface Registry {
   /** Every kind, built-in first, in registration order. */
   readonly kinds: readonly string[]
@@ -48,7 +82,14 @@ export interface Registry {
   readonly openDialectPrefixes: ReadonlySet<string>
 }
 
-/** Options of {@link createRegistry}. */
+/**
+ * Options of {@link createRegistry}.
+ * @example
+ * // Accept the options of an outside dialect (`duckdb…`) as free-form JSON
+ * const options: RegistryOptions = { dialectPrefixes: ['duckdb'] }
+ * parseOp({ kind: 'dropTable', tableName: 't', duckdbCascade: true }, { registry: createRegistry(options) }).ok // => true
+ * parseOp({ kind: 'dropTable', tableName: 't', duckdbCascade: true }).ok // => false
+ */
 export interface RegistryOptions {
   /**
    * Op kinds to add to the built-in ones. (Typed by `kind: string` rather than
@@ -215,7 +256,13 @@ function parseOpAt(registry: Registry, table: Map<string, KindEntry>, value: unk
   }
 }
 
-/** Options of `parse`. */
+/**
+ * Options of `parse`.
+ * @example
+ * const options: ParseOptions = { path: 'migrations/0002.json#ops', maxErrors: 1 }
+ * const r = parseOps([{ kind: 'dropTable' }, { kind: 'dropTable' }], options)
+ * r.ok ? [] : r.errors.map((e) => e.path) // => ['migrations/0002.json#ops[0].tableName']
+ */
 export interface ParseOptions {
   /** Kinds to accept; the built-in registry when absent. */
   readonly registry?: Registry
@@ -225,7 +272,16 @@ export interface ParseOptions {
   readonly path?: string
 }
 
-/** The outcome of `parse`: the frozen value, or every error found. */
+/**
+ * The outcome of `parse`: the frozen value, or every error found.
+ * @example
+ * function opsOrThrow(input: unknown): readonly Op[] {
+ *   const r: ParseResult<readonly Op[]> = parseOps(input)
+ *   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'))
+ *   return r.value
+ * }
+ * opsOrThrow([{ kind: 'dropTable', tableName: 'legacy' }]) // => [{ kind: 'dropTable', tableName: 'legacy' }]
+ */
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ParseError[] }
 
 /**

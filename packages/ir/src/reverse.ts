@@ -278,7 +278,20 @@ export const builtinReversers: { readonly [K in BuiltinOpKind]?: Reverser<Builti
   },
 }
 
-/** Options of {@link reverse}. */
+/**
+ * Options of {@link reverse}.
+ * @example
+ * // Reverse a plugin kind: pass the registry that defines it
+ * interface RenameViewOp extends OpBase { readonly kind: 'renameView'; readonly from: string; readonly to: string }
+ * const registry = createRegistry({ plugins: [{
+ *   kind: 'renameView', fields: { from: name, to: name }, required: ['from', 'to'],
+ *   reverse: (op: RenameViewOp): RenameViewOp => ({ kind: 'renameView', from: op.to, to: op.from }),
+ * }] })
+ * const options: ReverseOptions = { registry }
+ * const r = parseOp({ kind: 'renameView', from: 'a', to: 'b' }, { registry })
+ * const undone: unknown = r.ok ? reverse(r.value, options) : undefined
+ * undone // => { kind: 'renameView', from: 'b', to: 'a' }
+ */
 export interface ReverseOptions {
   readonly registry?: Registry
 }
@@ -296,7 +309,12 @@ export function reverse<O extends Op>(op: O, options: ReverseOptions = {}): Reve
   return reverseAt(op, registry, 'top') as ReverseOf<O>
 }
 
-/** The kind each built-in kind reverses to. */
+/**
+ * The kind each built-in kind reverses to.
+ * @example
+ * const undo: BuiltinReverseTypes['addColumn'] = reverse(addColumn({ tableName: 'account', column: { name: 'plan', type: 'text' } }))
+ * undo // => { kind: 'dropColumn', tableName: 'account', columnName: 'plan', column: { name: 'plan', type: 'text' } }
+ */
 export interface BuiltinReverseTypes {
   addColumn: BuiltinOpTypes['dropColumn']
   alterColumn: BuiltinOpTypes['alterColumn']
@@ -326,7 +344,13 @@ export interface BuiltinReverseTypes {
   migrationScript: BuiltinOpTypes['migrationScript']
 }
 
-/** The type of `reverse(op)`: the matching kind for a built-in op, any op for a plugin kind. */
+/**
+ * The type of `reverse(op)`: the matching kind for a built-in op, any op for a plugin kind.
+ * @example
+ * const op = createIndex({ indexName: 'ix_account_email', tableName: 'account', columns: ['email'] })
+ * const undo: ReverseOf<typeof op> = reverse(op) // a DropIndexOp
+ * undo.index // => { columns: ['email'] }
+ */
 export type ReverseOf<O extends Op> = O['kind'] extends keyof BuiltinReverseTypes ? BuiltinReverseTypes[O['kind']] : Op
 
 function reverseAt(op: OpBase, registry: Registry, place: OpPlace): OpBase {

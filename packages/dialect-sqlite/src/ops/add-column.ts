@@ -4,7 +4,14 @@ import { columnSpec, isConstantDefault } from '../column-spec.js'
 import { createIndexSql, referencesSql } from '../constraint-sql.js'
 import { sqliteQuote as q } from '../quote.js'
 
-/** Why `ALTER TABLE … ADD COLUMN` cannot add a column, as a path in the op and a reason. */
+/**
+ * Why `ALTER TABLE … ADD COLUMN` cannot add a column, as a path in the op and a reason.
+ * @example
+ * import { addColumn } from '@athanor/ir'
+ * const op = addColumn({ tableName: 'account', column: { name: 'email', type: 'text', nullable: false } })
+ * const problem: AddColumnProblem | undefined = addColumnProblem(op)
+ * problem // => { path: 'column.nullable', reason: 'SQLite cannot add a NOT NULL column without a non-NULL default' }
+ */
 export interface AddColumnProblem {
   readonly path: string
   readonly reason: string

@@ -7,7 +7,12 @@ import { memo } from './cache.js'
 import { arbDowngradeOps, arbMigrationScript, arbModifyTableOps, arbUpgradeOps, type ContainerOptions } from './containers.js'
 import { LEAF_OP_ARBITRARIES } from './leaf-ops.js'
 
-/** The arbitrary of every built-in kind, containers included. */
+/**
+ * The arbitrary of every built-in kind, containers included.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(OP_ARBITRARIES.migrationScript({ maxOps: 2 }), (script) => parseMigrationScript(script).ok))
+ */
 export const OP_ARBITRARIES: { readonly [K in BuiltinOpKind]: (options?: ContainerOptions) => fc.Arbitrary<BuiltinOpTypes[K]> } = {
   ...LEAF_OP_ARBITRARIES,
   modifyTableOps: arbModifyTableOps,
@@ -16,7 +21,12 @@ export const OP_ARBITRARIES: { readonly [K in BuiltinOpKind]: (options?: Contain
   migrationScript: arbMigrationScript,
 }
 
-/** Every built-in kind, in the order of `BuiltinOpTypes`. */
+/**
+ * Every built-in kind, in the order of `BuiltinOpTypes`.
+ * @example
+ * BUILTIN_OP_KINDS.length // => 22
+ * BUILTIN_OP_KINDS.slice(0, 3) // => ['addColumn', 'alterColumn', 'dropColumn']
+ */
 export const BUILTIN_OP_KINDS: readonly BuiltinOpKind[] = Object.freeze(Object.keys(OP_ARBITRARIES) as BuiltinOpKind[])
 
 /**
@@ -29,7 +39,13 @@ export function arbOp<K extends BuiltinOpKind>(kind: K, options: ContainerOption
   return OP_ARBITRARIES[kind](options)
 }
 
-/** Options of {@link arbAnyOp}. */
+/**
+ * Options of {@link arbAnyOp}.
+ * @example
+ * import fc from 'fast-check'
+ * const options: AnyOpOptions = { kinds: ['createTable', 'dropTable'], names: 'hostile' }
+ * fc.assert(fc.property(arbAnyOp(options), (op) => op.kind === 'createTable' || op.kind === 'dropTable'))
+ */
 export interface AnyOpOptions extends ContainerOptions {
   /** The kinds to generate; every built-in kind by default (`bulkInsert` is left out with `reversible`). */
   readonly kinds?: readonly BuiltinOpKind[]

@@ -19,10 +19,22 @@ import { arbTableDefinition } from './table-definition.js'
 import { arbBatchCreateTableComment, arbBatchDropTableComment } from './table-ops.js'
 import { arbTableTarget } from './target.js'
 
-/** The kinds allowed inside a batch. */
+/**
+ * The kinds allowed inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * const kinds: BatchChildKind[] = ['addColumn', 'dropColumn']
+ * fc.assert(fc.property(arbBatchChild({ kinds }), (child) => kinds.includes(child.kind)))
+ */
 export type BatchChildKind = keyof BatchChildTypes
 
-/** Options of {@link arbBatchChild}. */
+/**
+ * Options of {@link arbBatchChild}.
+ * @example
+ * import fc from 'fast-check'
+ * const options: BatchChildOptions = { kinds: ['createIndex'], names: 'hostile' }
+ * fc.assert(fc.property(arbBatchChild(options), (child) => batch({ tableName: 'account', ops: [child] }).ops.length === 1))
+ */
 export interface BatchChildOptions extends OpArbitraryOptions {
   /** The kinds to generate; every batch kind by default. */
   readonly kinds?: readonly BatchChildKind[]
@@ -44,7 +56,12 @@ const CHILDREN: { readonly [K in BatchChildKind]: (options: OpArbitraryOptions) 
   executeSql: arbExecuteSql,
 }
 
-/** Every kind allowed inside a batch. */
+/**
+ * Every kind allowed inside a batch.
+ * @example
+ * BATCH_CHILD_KINDS.length // => 13
+ * BATCH_CHILD_KINDS.includes('executeSql') // => true
+ */
 export const BATCH_CHILD_KINDS: readonly BatchChildKind[] = Object.freeze(Object.keys(CHILDREN) as BatchChildKind[])
 
 /**
@@ -61,7 +78,13 @@ export function arbBatchChild(options: BatchChildOptions = {}): fc.Arbitrary<Bat
   })
 }
 
-/** Options of {@link arbBatch}. */
+/**
+ * Options of {@link arbBatch}.
+ * @example
+ * import fc from 'fast-check'
+ * const options: BatchOptions = { maxChildren: 2, kinds: ['addColumn', 'dropColumn'], reversible: true }
+ * fc.assert(fc.property(arbBatch(options), (op) => op.ops.length <= 2 && isReversible(op)))
+ */
 export interface BatchOptions extends BatchChildOptions {
   /** Most children in one batch; default 4. */
   readonly maxChildren?: number

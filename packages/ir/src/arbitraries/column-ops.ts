@@ -34,7 +34,12 @@ export function arbAddColumn(options: OpArbitraryOptions = {}): fc.Arbitrary<Add
   )
 }
 
-/** An `addColumn` inside a batch, with `insertBefore` or `insertAfter` at times. */
+/**
+ * An `addColumn` inside a batch, with `insertBefore` or `insertAfter` at times.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchAddColumn(), (child) => batch({ tableName: 'account', ops: [child] }).ops.length === 1))
+ */
 export function arbBatchAddColumn(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchAddColumnOp> {
   return memo('arbBatchAddColumn', options, () =>
     fc.tuple(addColumnBody(options), arbPosition(options)).map(([b, p]) => finish<BatchAddColumnOp>(options)({ kind: 'addColumn', ...b, ...p })),
@@ -69,7 +74,12 @@ export function arbDropColumn(options: OpArbitraryOptions = {}): fc.Arbitrary<Dr
   )
 }
 
-/** A `dropColumn` inside a batch; with the column, it may say where the reverse puts it back. */
+/**
+ * A `dropColumn` inside a batch; with the column, it may say where the reverse puts it back.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchDropColumn({ reversible: true }), (child) => reverse(batch({ tableName: 'account', ops: [child] })).ops[0]?.kind === 'addColumn'))
+ */
 export function arbBatchDropColumn(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchDropColumnOp> {
   return memo('arbBatchDropColumn', options, () =>
     dropColumnBody(options, 'batch').map((b) => finish<BatchDropColumnOp>(options)({ kind: 'dropColumn', ...b })),
@@ -147,7 +157,12 @@ export function arbAlterColumn(options: OpArbitraryOptions = {}): fc.Arbitrary<A
   )
 }
 
-/** An `alterColumn` inside a batch, with `insertBefore` or `insertAfter` at times. */
+/**
+ * An `alterColumn` inside a batch, with `insertBefore` or `insertAfter` at times.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchAlterColumn({ reversible: true }), (child) => isReversible(batch({ tableName: 'account', ops: [child] }))))
+ */
 export function arbBatchAlterColumn(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchAlterColumnOp> {
   return memo('arbBatchAlterColumn', options, () =>
     fc.tuple(alterColumnBody(options), arbPosition(options)).map(([b, p]) => finish<BatchAlterColumnOp>(options)({ kind: 'alterColumn', ...b, ...p })),

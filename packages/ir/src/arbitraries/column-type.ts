@@ -14,7 +14,13 @@ import type { ArbitraryOptions } from './options.js'
 const PLAIN_NAMES: readonly PlainType['name'][] = ['integer', 'smallint', 'bigint', 'boolean', 'double', 'date', 'interval', 'json', 'uuid']
 const STRING_NAMES: readonly StringType['name'][] = ['varchar', 'nvarchar', 'char', 'text']
 
-/** Options of {@link arbColumnType}. */
+/**
+ * Options of {@link arbColumnType}.
+ * @example
+ * import fc from 'fast-check'
+ * const options: ColumnTypeOptions = { raw: false, enum: false }
+ * fc.assert(fc.property(arbColumnType(options), (type) => typeName(type) !== 'raw' && typeName(type) !== 'enum'))
+ */
 export interface ColumnTypeOptions extends ArbitraryOptions {
   /** Generate `{ name: 'raw', … }` types. Default `true`. */
   readonly raw?: boolean

@@ -10,7 +10,13 @@ import { arbComment, arbName, arbSqlText } from './names.js'
 import { finish, type ArbitraryOptions } from './options.js'
 import { arbObject } from './record.js'
 
-/** Options of {@link arbColumn}. */
+/**
+ * Options of {@link arbColumn}.
+ * @example
+ * import fc from 'fast-check'
+ * const options: ColumnOptions = { name: 'id', dialectOptions: false }
+ * fc.assert(fc.property(arbColumn(options), (column) => column.name === 'id'))
+ */
 export interface ColumnOptions extends ArbitraryOptions {
   /** The column's name; a generated one when absent. */
   readonly name?: string

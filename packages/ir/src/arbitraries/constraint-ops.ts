@@ -60,7 +60,12 @@ export function arbCreatePrimaryKey(options: OpArbitraryOptions = {}): fc.Arbitr
   )
 }
 
-/** A `createPrimaryKey` inside a batch. */
+/**
+ * A `createPrimaryKey` inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchCreatePrimaryKey(), (child) => batch({ tableName: 'account', ops: [child] }).ops.length === 1))
+ */
 export function arbBatchCreatePrimaryKey(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchCreatePrimaryKeyOp> {
   return memo('arbBatchCreatePrimaryKey', options, () =>
     pkBody(options).map((b) => finish<BatchCreatePrimaryKeyOp>(options)({ kind: 'createPrimaryKey', ...b })),
@@ -80,7 +85,12 @@ export function arbCreateUniqueConstraint(options: OpArbitraryOptions = {}): fc.
   )
 }
 
-/** A `createUniqueConstraint` inside a batch. */
+/**
+ * A `createUniqueConstraint` inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchCreateUniqueConstraint({ names: 'hostile' }), (child) => batch({ tableName: 'account', ops: [child] }).ops.length === 1))
+ */
 export function arbBatchCreateUniqueConstraint(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchCreateUniqueConstraintOp> {
   return memo('arbBatchCreateUniqueConstraint', options, () =>
     uniqueBody(options).map((b) => finish<BatchCreateUniqueConstraintOp>(options)({ kind: 'createUniqueConstraint', ...b })),
@@ -100,7 +110,12 @@ export function arbCreateForeignKey(options: OpArbitraryOptions = {}): fc.Arbitr
   })
 }
 
-/** A `createForeignKey` inside a batch (the batch's table is the source). */
+/**
+ * A `createForeignKey` inside a batch (the batch's table is the source).
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchCreateForeignKey(), (child) => child.localCols.length === child.remoteCols.length))
+ */
 export function arbBatchCreateForeignKey(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchCreateForeignKeyOp> {
   return memo('arbBatchCreateForeignKey', options, () =>
     foreignKeyBody(options).map((b) => finish<BatchCreateForeignKeyOp>(options)({ kind: 'createForeignKey', ...b })),
@@ -120,7 +135,12 @@ export function arbCreateCheckConstraint(options: OpArbitraryOptions = {}): fc.A
   )
 }
 
-/** A `createCheckConstraint` inside a batch. */
+/**
+ * A `createCheckConstraint` inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchCreateCheckConstraint(), (child) => batch({ tableName: 'account', ops: [child] }).ops.length === 1))
+ */
 export function arbBatchCreateCheckConstraint(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchCreateCheckConstraintOp> {
   return memo('arbBatchCreateCheckConstraint', options, () =>
     checkBody(options).map((b) => finish<BatchCreateCheckConstraintOp>(options)({ kind: 'createCheckConstraint', ...b })),
@@ -148,7 +168,12 @@ export function arbDropConstraint(options: OpArbitraryOptions = {}): fc.Arbitrar
   )
 }
 
-/** A `dropConstraint` inside a batch. */
+/**
+ * A `dropConstraint` inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchDropConstraint({ reversible: true }), (child) => isReversible(batch({ tableName: 'account', ops: [child] }))))
+ */
 export function arbBatchDropConstraint(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchDropConstraintOp> {
   return memo('arbBatchDropConstraint', options, () =>
     dropConstraintBody(options).map((b) => finish<BatchDropConstraintOp>(options)({ kind: 'dropConstraint', ...b })),

@@ -14,7 +14,13 @@ import { arbName, arbSqlText } from './names.js'
 import { finish } from './options.js'
 import { arbObject } from './record.js'
 
-/** Options of {@link arbConstraintDefinition}. */
+/**
+ * Options of {@link arbConstraintDefinition}.
+ * @example
+ * import fc from 'fast-check'
+ * const options: ConstraintOptions = { types: ['primaryKey', 'unique'], columns: ['id', 'email'] }
+ * fc.assert(fc.property(arbConstraintDefinition(options), (c) => c.type !== 'check' && c.type !== 'foreignKey' && c.columns.every((name) => name === 'id' || name === 'email')))
+ */
 export interface ConstraintOptions extends ColumnsOptions {
   /** The constraint types to generate; all four by default. */
   readonly types?: readonly ConstraintType[]

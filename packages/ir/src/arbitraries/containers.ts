@@ -15,7 +15,13 @@ import { finish, type OpArbitraryOptions } from './options.js'
 import { arbObject } from './record.js'
 import { arbTableTarget } from './target.js'
 
-/** Options of the container arbitraries. */
+/**
+ * Options of the container arbitraries.
+ * @example
+ * import fc from 'fast-check'
+ * const options: ContainerOptions = { maxOps: 1, reversible: true }
+ * fc.assert(fc.property(arbUpgradeOps(options), (up) => up.ops.length <= 1 && isReversible(up)))
+ */
 export interface ContainerOptions extends OpArbitraryOptions {
   /** Most ops in one list; default 3. */
   readonly maxOps?: number

@@ -8,7 +8,13 @@ import { arbKeyName, arbKeyword, arbName, arbSqlText } from './names.js'
 import { finish, type ArbitraryOptions } from './options.js'
 import { arbObject } from './record.js'
 
-/** Options of arbitraries that name columns of one table. */
+/**
+ * Options of arbitraries that name columns of one table.
+ * @example
+ * import fc from 'fast-check'
+ * const options: ColumnsOptions = { columns: ['email', 'name'] }
+ * fc.assert(fc.property(arbIndexDefinition(options), (ix) => ix.columns.every((c) => typeof c !== 'string' || options.columns?.includes(c))))
+ */
 export interface ColumnsOptions extends ArbitraryOptions {
   /**
    * The columns to refer to (the table's columns); generated names when absent. Must be
@@ -17,7 +23,12 @@ export interface ColumnsOptions extends ArbitraryOptions {
   readonly columns?: readonly string[]
 }
 
-/** A non-empty list of distinct column names: drawn from `columns` when given. */
+/**
+ * A non-empty list of distinct column names: drawn from `columns` when given.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbColumnList({ columns: ['a', 'b', 'c'] }, 2), (cols) => cols.length >= 1 && cols.length <= 2 && new Set(cols).size === cols.length))
+ */
 export function arbColumnList(options: ColumnsOptions, maxLength = 3): fc.Arbitrary<string[]> {
   const distinct = [...new Set(options.columns ?? [])]
   if (distinct.length > 0) return fc.shuffledSubarray(distinct, { minLength: 1, maxLength: Math.min(maxLength, distinct.length) })

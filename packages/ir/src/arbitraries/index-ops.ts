@@ -35,7 +35,12 @@ export function arbCreateIndex(options: OpArbitraryOptions = {}): fc.Arbitrary<C
   )
 }
 
-/** A `createIndex` inside a batch. */
+/**
+ * A `createIndex` inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchCreateIndex(), (child) => batch({ tableName: 'account', ops: [child] }).ops.length === 1))
+ */
 export function arbBatchCreateIndex(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchCreateIndexOp> {
   return memo('arbBatchCreateIndex', options, () =>
     createIndexBody(options).map((b) => finish<BatchCreateIndexOp>(options)({ kind: 'createIndex', ...b })),
@@ -61,7 +66,12 @@ export function arbDropIndex(options: OpArbitraryOptions = {}): fc.Arbitrary<Dro
   })
 }
 
-/** A `dropIndex` inside a batch (the batch supplies the table). */
+/**
+ * A `dropIndex` inside a batch (the batch supplies the table).
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchDropIndex({ reversible: true }), (child) => child.index !== undefined && isReversible(batch({ tableName: 'account', ops: [child] }))))
+ */
 export function arbBatchDropIndex(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchDropIndexOp> {
   return memo('arbBatchDropIndex', options, () =>
     dropIndexBody(options).map((b) => finish<BatchDropIndexOp>(options)({ kind: 'dropIndex', ...b })),

@@ -13,13 +13,32 @@ import { arbCreateIndex, arbDropIndex } from './index-ops.js'
 import type { OpArbitraryOptions } from './options.js'
 import { arbCreateTable, arbCreateTableComment, arbDropTable, arbDropTableComment, arbRenameTable } from './table-ops.js'
 
-/** The kinds of {@link arbLeafOp}. */
+/**
+ * The kinds of {@link arbLeafOp}.
+ * @example
+ * import fc from 'fast-check'
+ * const kinds: LeafOpKind[] = ['createTable', 'dropTable', 'renameTable']
+ * fc.assert(fc.property(arbLeafOp({ kinds }), (op) => kinds.includes(op.kind)))
+ */
 export type LeafOpKind = Exclude<keyof BuiltinOpTypes, 'modifyTableOps' | 'upgradeOps' | 'downgradeOps' | 'migrationScript'>
 
-/** A leaf op of any kind. */
+/**
+ * A leaf op of any kind.
+ * @example
+ * import fc from 'fast-check'
+ * // Every leaf op fits in a modifyTableOps
+ * const wrap = (op: LeafOp) => modifyTableOps({ tableName: 'account', ops: [op] })
+ * fc.assert(fc.property(arbLeafOp(), (op) => wrap(op).ops.length === 1))
+ */
 export type LeafOp = BuiltinOpTypes[LeafOpKind]
 
-/** The arbitrary of each leaf kind. */
+/**
+ * The arbitrary of each leaf kind.
+ * @example
+ * import fc from 'fast-check'
+ * Object.keys(LEAF_OP_ARBITRARIES).length // => 18
+ * fc.sample(LEAF_OP_ARBITRARIES.renameTable(), 3).every((op) => op.kind === 'renameTable') // => true
+ */
 export const LEAF_OP_ARBITRARIES: { readonly [K in LeafOpKind]: (options?: OpArbitraryOptions) => fc.Arbitrary<BuiltinOpTypes[K]> } = {
   addColumn: arbAddColumn,
   alterColumn: arbAlterColumn,
@@ -44,7 +63,13 @@ export const LEAF_OP_ARBITRARIES: { readonly [K in LeafOpKind]: (options?: OpArb
 /** Kinds that are never reversible: `bulkInsert`. */
 const NEVER_REVERSIBLE: ReadonlySet<LeafOpKind> = new Set(['bulkInsert'])
 
-/** Options of {@link arbLeafOp}. */
+/**
+ * Options of {@link arbLeafOp}.
+ * @example
+ * import fc from 'fast-check'
+ * const options: LeafOpOptions = { kinds: ['createIndex', 'dropIndex'], reversible: true }
+ * fc.assert(fc.property(arbLeafOp(options), (op) => isReversible(op)))
+ */
 export interface LeafOpOptions extends OpArbitraryOptions {
   /** The kinds to generate; every leaf kind by default (`bulkInsert` is left out with `reversible`). */
   readonly kinds?: readonly LeafOpKind[]

@@ -23,7 +23,13 @@ export function arbIdentifier(): fc.Arbitrary<string> {
   })
 }
 
-/** Names an identifier quoter must get right; none is empty or holds NUL. */
+/**
+ * Names an identifier quoter must get right; none is empty or holds NUL.
+ * @example
+ * import { postgresQuote } from '@athanor/dialect-postgres'
+ * HOSTILE_NAMES.includes("O'Brien") // => true
+ * HOSTILE_NAMES.filter((n) => n.length <= 63).every((n) => postgresQuote.ident(n) !== '') // => true
+ */
 export const HOSTILE_NAMES: readonly string[] = Object.freeze([
   'select', 'table', 'order', 'user', 'group', 'from', 'where', 'index', 'key', 'primary', 'check', 'default',
   'column', 'constraint', 'null', 'true', 'desc', 'limit', 'rowid', 'oid', 'SELECT', 'Order',
@@ -66,12 +72,21 @@ export function arbName(options: ArbitraryOptions = {}): fc.Arbitrary<string> {
 /**
  * A name usable as a key of an option map (`postgresqlOps`, `mysqlLength`, a `bulkInsert` row):
  * like {@link arbName}, but never `__proto__`, which `parse` refuses as a key.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbKeyName({ names: 'hostile' }), (key) => parseOp({ kind: 'dropTable', tableName: 't', info: { [key]: 1 } }).ok))
  */
 export function arbKeyName(options: ArbitraryOptions = {}): fc.Arbitrary<string> {
   return memo('arbKeyName', { names: options.names }, () => arbName(options).filter((n) => n !== '__proto__'))
 }
 
-/** Between `minLength` and `maxLength` distinct names: the columns of one table, say. */
+/**
+ * Between `minLength` and `maxLength` distinct names: the columns of one table, say.
+ * @example
+ * import fc from 'fast-check'
+ * const arbColumns = arbDistinctNames({ names: 'hostile' }, 1, 5).map((names) => names.map((name) => ({ name, type: 'text' as const })))
+ * fc.assert(fc.property(arbColumns, (columns) => createTable({ tableName: 't', columns }).columns.length === columns.length))
+ */
 export function arbDistinctNames(options: ArbitraryOptions, minLength: number, maxLength: number): fc.Arbitrary<string[]> {
   return fc.uniqueArray(arbName(options), { minLength, maxLength })
 }

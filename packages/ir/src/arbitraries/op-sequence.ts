@@ -10,14 +10,26 @@ import { drawFrom, type Draw } from './sim-draw.js'
 import { atTop, TABLE_ACTIONS, type TableAction } from './sim-table-actions.js'
 import type { NameStyle } from './options.js'
 
-/** Every kind `opSequence` emits. */
+/**
+ * Every kind `opSequence` emits.
+ * @example
+ * SEQUENCE_OP_KINDS.length // => 16
+ * SEQUENCE_OP_KINDS.includes('batch') // => true
+ */
 export const SEQUENCE_OP_KINDS: readonly SequenceOpKind[] = Object.freeze([
   ...DATABASE_ACTIONS.map((a) => a.kind),
   ...TABLE_ACTIONS.map((a) => a.kind),
   'batch' as const,
 ])
 
-/** Options of {@link opSequence}. */
+/**
+ * Options of {@link opSequence}.
+ * @example
+ * import fc from 'fast-check'
+ * // Sequences without batches or constraint changes, for an engine that needs a rebuild for those
+ * const options: OpSequenceOptions = { kinds: ['createTable', 'addColumn', 'createIndex', 'dropIndex'], maxLength: 6, maxTables: 2 }
+ * fc.assert(fc.property(opSequence(options), (ops) => ops.every((op) => options.kinds?.includes(op.kind as SequenceOpKind))))
+ */
 export interface OpSequenceOptions {
   /** Most ops in a sequence (a batch counts as one); default 12. */
   readonly maxLength?: number
@@ -88,6 +100,10 @@ function weighted<T extends { readonly weight: number }>(items: readonly T[], dr
 /**
  * Runs the simulator over the choices fast-check generated, one list of numbers per step; each
  * step emits one op valid on the database so far. Pure: the same choices give the same ops.
+ * @example
+ * const steps = [new Array<number>(16).fill(0), new Array<number>(16).fill(1)]
+ * simulateSequence(steps).map((op) => op.kind) // => ['createTable', 'createTable']
+ * simulateSequence(steps)[0] // => { kind: 'createTable', tableName: 'tbl_0', columns: [{ name: 'id_1', type: 'integer', nullable: false, primaryKey: true }] }
  */
 export function simulateSequence(steps: readonly (readonly number[])[], options: OpSequenceOptions = {}): BuiltinOp[] {
   const sim = emptySim(options.names ?? 'plain')

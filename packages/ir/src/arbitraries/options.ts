@@ -6,6 +6,10 @@
  * How generated names look: `plain` names are short lower-case identifiers (`col_3`, `ab_x`);
  * `hostile` names hold spaces, quotes, backticks, brackets, unicode, reserved words and the like
  * (never NUL, never empty), to test quoting.
+ * @example
+ * import fc from 'fast-check'
+ * const names: NameStyle = 'plain'
+ * fc.sample(arbName({ names }), 20).every((n) => /^[a-z_][a-z0-9_]{0,11}$/.test(n)) // => true
  */
 export type NameStyle = 'plain' | 'hostile'
 
@@ -26,7 +30,13 @@ export interface ArbitraryOptions {
   readonly info?: boolean
 }
 
-/** Options of an op arbitrary. */
+/**
+ * Options of an op arbitrary.
+ * @example
+ * import fc from 'fast-check'
+ * const options: OpArbitraryOptions = { reversible: true, names: 'hostile', info: false }
+ * fc.assert(fc.property(arbDropColumn(options), (op) => isReversible(op) && op.info === undefined))
+ */
 export interface OpArbitraryOptions extends ArbitraryOptions {
   /**
    * Only ops that `reverse` accepts: drops carry what they drop, `alterColumn` carries the

@@ -17,7 +17,14 @@ import type { TableDefinition } from '../elements/table-definition.js'
 import { deepFreeze } from '../freeze.js'
 import type { NameStyle } from './options.js'
 
-/** The op kinds the simulator emits. */
+/**
+ * The op kinds the simulator emits.
+ * @example
+ * import fc from 'fast-check'
+ * // Batches of column changes only
+ * const batchKinds: SequenceOpKind[] = ['addColumn', 'alterColumn', 'dropColumn']
+ * fc.assert(fc.property(opSequence({ batchKinds }), (ops) => ops.every((op) => op.kind !== 'batch' || op.ops.every((child) => batchKinds.includes(child.kind as SequenceOpKind)))))
+ */
 export type SequenceOpKind =
   | 'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn' | 'createIndex' | 'dropIndex' | 'createPrimaryKey'
   | 'createUniqueConstraint' | 'createForeignKey' | 'createCheckConstraint' | 'dropConstraint' | 'createTableComment' | 'dropTableComment' | 'batch'

@@ -89,7 +89,12 @@ export function arbCreateTableComment(options: OpArbitraryOptions = {}): fc.Arbi
   )
 }
 
-/** A `createTableComment` inside a batch. */
+/**
+ * A `createTableComment` inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchCreateTableComment({ reversible: true }), (child) => isReversible(batch({ tableName: 'account', ops: [child] }))))
+ */
 export function arbBatchCreateTableComment(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchCreateTableCommentOp> {
   return memo('arbBatchCreateTableComment', options, () =>
     createTableCommentBody(options).map((b) => finish<BatchCreateTableCommentOp>(options)({ kind: 'createTableComment', ...b })),
@@ -109,7 +114,12 @@ export function arbDropTableComment(options: OpArbitraryOptions = {}): fc.Arbitr
   )
 }
 
-/** A `dropTableComment` inside a batch. */
+/**
+ * A `dropTableComment` inside a batch.
+ * @example
+ * import fc from 'fast-check'
+ * fc.assert(fc.property(arbBatchDropTableComment({ reversible: true }), (child) => child.existingComment !== undefined))
+ */
 export function arbBatchDropTableComment(options: OpArbitraryOptions = {}): fc.Arbitrary<BatchDropTableCommentOp> {
   return memo('arbBatchDropTableComment', options, () =>
     dropTableCommentBody(options).map((b) => finish<BatchDropTableCommentOp>(options)({ kind: 'dropTableComment', ...b })),

@@ -3,6 +3,10 @@ import { boolean, fail, integer, isPlainObject, literal, name, objectOf, pathKey
 /**
  * The generic type names. Each dialect maps them to its own types (`datetime` →
  * `TIMESTAMP WITHOUT TIME ZONE` on PostgreSQL, `DATETIME` on MySQL, …).
+ * @example
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * const createdAt: GenericTypeName = 'datetime'
+ * postgresType(createdAt) // => 'TIMESTAMP WITHOUT TIME ZONE'
  */
 export type GenericTypeName =
   | 'integer'
@@ -24,39 +28,84 @@ export type GenericTypeName =
   | 'binary'
   | 'uuid'
 
-/** A type without parameters: `integer`, `{ name: 'integer' }`. */
+/**
+ * A type without parameters: `integer`, `{ name: 'integer' }`.
+ * @example
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * const id: PlainType = { name: 'bigint' } // the same type as 'bigint'
+ * postgresType(id) // => 'BIGINT'
+ */
 export interface PlainType {
   readonly name: 'integer' | 'smallint' | 'bigint' | 'boolean' | 'double' | 'date' | 'interval' | 'json' | 'uuid'
 }
 
-/** A character type; `length` is required by MySQL for `varchar`. */
+/**
+ * A character type; `length` is required by MySQL for `varchar`.
+ * @example
+ * import { mysql } from '@athanor/dialect-mysql'
+ * const email: StringType = { name: 'varchar', length: 255, collation: 'utf8mb4_bin' }
+ * mysql.compile(addColumn({ tableName: 'account', column: { name: 'email', type: email } })).map((s) => s.sql)
+ * // => ['ALTER TABLE account ADD COLUMN email VARCHAR(255) COLLATE utf8mb4_bin']
+ * mysql.compile(addColumn({ tableName: 'account', column: { name: 'email', type: 'varchar' } })) // throws { code: 'UNSUPPORTED_OPERATION', path: 'column.type' }
+ */
 export interface StringType {
   readonly name: 'varchar' | 'nvarchar' | 'char' | 'text'
   readonly length?: number
   readonly collation?: string
 }
 
-/** An exact numeric: `NUMERIC(precision, scale)`. */
+/**
+ * An exact numeric: `NUMERIC(precision, scale)`.
+ * @example
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * const price: NumericType = { name: 'numeric', precision: 12, scale: 2 }
+ * postgresType(price) // => 'NUMERIC(12, 2)'
+ * // a scale needs a precision
+ * addColumn({ tableName: 'product', column: { name: 'price', type: { name: 'numeric', scale: 2 } } })
+ * // throws { code: 'MISSING_FIELD', path: 'column.type.precision' }
+ */
 export interface NumericType {
   readonly name: 'numeric'
   readonly precision?: number
   readonly scale?: number
 }
 
-/** A floating-point type; `precision` is in binary digits as in SQL's `FLOAT(p)`. */
+/**
+ * A floating-point type; `precision` is in binary digits as in SQL's `FLOAT(p)`.
+ * @example
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * const ratio: FloatType = { name: 'float', precision: 53 }
+ * postgresType(ratio) // => 'FLOAT(53)'
+ */
 export interface FloatType {
   readonly name: 'float'
   readonly precision?: number
 }
 
-/** `datetime` or `time`, with or without a time zone, and an optional fractional-second precision. */
+/**
+ * `datetime` or `time`, with or without a time zone, and an optional fractional-second precision.
+ * @example
+ * import { mssqlType } from '@athanor/dialect-mssql'
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * const createdAt: TemporalType = { name: 'datetime', timezone: true, precision: 3 }
+ * postgresType(createdAt) // => 'TIMESTAMP(3) WITH TIME ZONE'
+ * mssqlType(createdAt) // => 'DATETIMEOFFSET(3)'
+ */
 export interface TemporalType {
   readonly name: 'datetime' | 'time'
   readonly timezone?: boolean
   readonly precision?: number
 }
 
-/** Binary data; with `length`, a bounded binary type where the engine has one. */
+/**
+ * Binary data; with `length`, a bounded binary type where the engine has one.
+ * @example
+ * import { mssqlType } from '@athanor/dialect-mssql'
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * const digest: BinaryType = { name: 'binary', length: 32 }
+ * mssqlType(digest) // => 'VARBINARY(32)'
+ * postgresType(digest) // => 'BYTEA'
+ */
 export interface BinaryType {
   readonly name: 'binary'
   readonly length?: number
@@ -65,6 +114,13 @@ export interface BinaryType {
 /**
  * An enumeration. `enumName` names the type on engines with named enum types (PostgreSQL's
  * `CREATE TYPE … AS ENUM`); elsewhere the dialect uses its inline form or a string column.
+ * @example
+ * import { mysql } from '@athanor/dialect-mysql'
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * const status: EnumType = { name: 'enum', values: ['draft', 'published'], enumName: 'post_status' }
+ * postgresType(status) // => 'post_status'
+ * mysql.compile(addColumn({ tableName: 'post', column: { name: 'status', type: status } })).map((s) => s.sql)
+ * // => ["ALTER TABLE post ADD COLUMN status ENUM('draft', 'published')"]
  */
 export interface EnumType {
   readonly name: 'enum'
@@ -75,6 +131,12 @@ export interface EnumType {
 /**
  * The explicit escape hatch: a type spelled in SQL, emitted verbatim. `dialects` gives a
  * spelling per dialect name (`{ postgresql: 'TSVECTOR' }`); `sql` is used where none is given.
+ * @example
+ * import { postgresType } from '@athanor/dialect-postgres'
+ * import { sqliteType } from '@athanor/dialect-sqlite'
+ * const search: RawType = { name: 'raw', sql: 'TEXT', dialects: { postgresql: 'TSVECTOR' } }
+ * postgresType(search) // => 'TSVECTOR'
+ * sqliteType(search) // => 'TEXT'
  */
 export interface RawType {
   readonly name: 'raw'
@@ -82,7 +144,12 @@ export interface RawType {
   readonly dialects?: Readonly<Record<string, string>>
 }
 
-/** A column type: a generic name, or an object with the name and its parameters. */
+/**
+ * A column type: a generic name, or an object with the name and its parameters.
+ * @example
+ * const types: ColumnType[] = ['integer', { name: 'varchar', length: 80 }, { name: 'numeric', precision: 10, scale: 2 }, { name: 'raw', sql: 'CITEXT' }]
+ * types.map(typeName) // => ['integer', 'varchar', 'numeric', 'raw']
+ */
 export type ColumnType =
   | GenericTypeName
   | PlainType
@@ -94,7 +161,12 @@ export type ColumnType =
   | EnumType
   | RawType
 
-/** Every generic type name, in a stable order. */
+/**
+ * Every generic type name, in a stable order.
+ * @example
+ * GENERIC_TYPE_NAMES.length // => 18
+ * GENERIC_TYPE_NAMES.slice(0, 4) // => ['integer', 'smallint', 'bigint', 'varchar']
+ */
 export const GENERIC_TYPE_NAMES: readonly GenericTypeName[] = Object.freeze([
   'integer', 'smallint', 'bigint', 'varchar', 'nvarchar', 'char', 'text', 'boolean', 'numeric', 'float',
   'double', 'date', 'datetime', 'time', 'interval', 'json', 'binary', 'uuid',
@@ -165,7 +237,16 @@ const typeSpecs: Readonly<Record<string, Spec<ColumnType>>> = (() => {
 const TYPE_NAMES_EXPECTED = `a type name (${GENERIC_TYPE_NAMES.join(', ')}) or { name, … }`
 const shorthand = new Set<string>(GENERIC_TYPE_NAMES)
 
-/** Validates a column type (a generic name, or `{ name, …params }`). */
+/**
+ * Validates a column type (a generic name, or `{ name, …params }`).
+ * @example
+ * // A plugin field holding a column type, checked as addColumn checks its column's
+ * interface CreateDomainOp extends OpBase { readonly kind: 'createDomain'; readonly domainName: string; readonly type: ColumnType }
+ * const createDomain: OpSpec<CreateDomainOp> = { kind: 'createDomain', fields: { domainName: name, type: columnType }, required: ['domainName', 'type'] }
+ * makeOp(createDomain, { domainName: 'email', type: { name: 'varchar', length: 255 } })
+ * // => { kind: 'createDomain', domainName: 'email', type: { name: 'varchar', length: 255 } }
+ * makeOp(createDomain, JSON.parse('{"domainName":"email","type":"string"}')) // throws { code: 'INVALID_VALUE', path: 'type' }
+ */
 export const columnType: Spec<ColumnType> = (value, path, ctx) => {
   if (typeof value === 'string') {
     return shorthand.has(value) ? (value as ColumnType) : fail(ctx, 'INVALID_VALUE', path, TYPE_NAMES_EXPECTED, value)
@@ -179,12 +260,22 @@ export const columnType: Spec<ColumnType> = (value, path, ctx) => {
   return spec(value, path, ctx)
 }
 
-/** The name of a type, whichever way it is written. */
+/**
+ * The name of a type, whichever way it is written.
+ * @example
+ * typeName('integer') // => 'integer'
+ * typeName({ name: 'varchar', length: 20 }) // => 'varchar'
+ */
 export function typeName(type: ColumnType): GenericTypeName | 'enum' | 'raw' {
   return typeof type === 'string' ? type : type.name
 }
 
-/** The object form of a type (`'integer'` → `{ name: 'integer' }`), for comparing types. */
+/**
+ * The object form of a type (`'integer'` → `{ name: 'integer' }`), for comparing types.
+ * @example
+ * normalizeType('text') // => { name: 'text' }
+ * normalizeType({ name: 'varchar', length: 20 }) // => { name: 'varchar', length: 20 }
+ */
 export function normalizeType(type: ColumnType): Exclude<ColumnType, string> {
   return typeof type === 'string' ? ({ name: type } as Exclude<ColumnType, string>) : type
 }

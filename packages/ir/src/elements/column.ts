@@ -3,7 +3,14 @@ import { columnType, type ColumnType } from './column-type.js'
 import { foreignKeyOptionFields, type ForeignKeyOptions } from './constraint-options.js'
 import { serverDefault, type ServerDefault } from './server-default.js'
 
-/** A single-column foreign key written on the column (SQLAlchemy's `ForeignKey("t.id")`). */
+/**
+ * A single-column foreign key written on the column (SQLAlchemy's `ForeignKey("t.id")`).
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const author: ColumnForeignKey = { referentTable: 'account', remoteCol: 'id', onDelete: 'CASCADE' }
+ * postgresql.compile(addColumn({ tableName: 'post', column: { name: 'author_id', type: 'integer', foreignKey: author } })).map((s) => s.sql)
+ * // => ['ALTER TABLE post ADD COLUMN author_id INTEGER', 'ALTER TABLE post ADD FOREIGN KEY(author_id) REFERENCES account (id) ON DELETE CASCADE']
+ */
 export interface ColumnForeignKey extends ForeignKeyOptions {
   readonly referentTable: string
   readonly remoteCol: string
@@ -12,14 +19,28 @@ export interface ColumnForeignKey extends ForeignKeyOptions {
   readonly name?: string
 }
 
-/** A computed (generated) column: `GENERATED ALWAYS AS (sqltext) [STORED]`. */
+/**
+ * A computed (generated) column: `GENERATED ALWAYS AS (sqltext) [STORED]`.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const total: Computed = { sqltext: 'price * quantity', persisted: true }
+ * postgresql.compile(addColumn({ tableName: 'order_line', column: { name: 'total', type: { name: 'numeric', precision: 12, scale: 2 }, computed: total } }))
+ * // => [{ sql: 'ALTER TABLE order_line ADD COLUMN total NUMERIC(12, 2) GENERATED ALWAYS AS (price * quantity) STORED' }]
+ */
 export interface Computed {
   readonly sqltext: string
   /** `true`: stored; `false`: virtual; absent: the engine's default. */
   readonly persisted?: boolean
 }
 
-/** An identity column: `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (…)`, SQL Server `IDENTITY(start, increment)`. */
+/**
+ * An identity column: `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (…)`, SQL Server `IDENTITY(start, increment)`.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const numbering: Identity = { always: true, start: 1000 }
+ * postgresql.compile(addColumn({ tableName: 'invoice', column: { name: 'number', type: 'bigint', identity: numbering } })).map((s) => s.sql)
+ * // => ['ALTER TABLE invoice ADD COLUMN number BIGINT GENERATED ALWAYS AS IDENTITY (START WITH 1000)']
+ */
 export interface Identity {
   readonly always?: boolean
   readonly start?: number
@@ -30,7 +51,14 @@ export interface Identity {
   readonly cache?: number
 }
 
-/** A CHECK written on the column: `c INTEGER CHECK (c > 0)`. */
+/**
+ * A CHECK written on the column: `c INTEGER CHECK (c > 0)`.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const nonNegative: ColumnCheck = { condition: 'price >= 0', name: 'ck_price' }
+ * postgresql.compile(addColumn({ tableName: 'product', column: { name: 'price', type: 'integer', check: nonNegative } })).map((s) => s.sql)
+ * // => ['ALTER TABLE product ADD COLUMN price INTEGER CONSTRAINT ck_price CHECK (price >= 0)']
+ */
 export interface ColumnCheck {
   readonly condition: string
   readonly name?: string
@@ -105,7 +133,16 @@ export const columnFields = {
   mysqlOnUpdate: sqlText,
 } as const
 
-/** Validates a {@link Column}. */
+/**
+ * Validates a {@link Column}.
+ * @example
+ * // A plugin field holding a column definition, checked as addColumn checks its own
+ * interface AddShadowColumnOp extends OpBase { readonly kind: 'addShadowColumn'; readonly tableName: string; readonly column: Column }
+ * const spec: OpSpec<AddShadowColumnOp> = { kind: 'addShadowColumn', fields: { tableName: name, column }, required: ['tableName', 'column'] }
+ * makeOp(spec, { tableName: 't', column: { name: 'c', type: 'text' } }) // => { kind: 'addShadowColumn', tableName: 't', column: { name: 'c', type: 'text' } }
+ * makeOp(spec, JSON.parse('{"tableName":"t","column":{"name":"c","type":"text","nulable":true}}'))
+ * // throws { code: 'UNKNOWN_FIELD', path: 'column.nulable' }
+ */
 export const column: Spec<Column> = objectOf<Column>({
   what: 'a column { name, type, … }',
   fields: columnFields,
@@ -120,7 +157,13 @@ function failBoth(ctx: SpecContext, path: string, a: string, b: string): void {
   fail(ctx, 'INVALID_VALUE', pathKey(path, b), `either ${a} or ${b}, not both`, 'both', `a column cannot have both ${a} and ${b} (${pathKey(path, b)})`)
 }
 
-/** True when the column is nullable by the rules of {@link Column.nullable}. */
+/**
+ * True when the column is nullable by the rules of {@link Column.nullable}.
+ * @example
+ * isNullable({ name: 'email', type: 'text' }) // => true
+ * isNullable({ name: 'email', type: 'text', nullable: false }) // => false
+ * isNullable({ name: 'id', type: 'integer', primaryKey: true }) // => false
+ */
 export function isNullable(column: Column): boolean {
   return column.nullable ?? column.primaryKey !== true
 }

@@ -3,17 +3,39 @@ import {
   type Spec,
 } from '../spec.js'
 
-/** An index column: a column name, or an expression written in SQL (`{ sql: "lower(email)" }`). */
+/**
+ * An index column: a column name, or an expression written in SQL (`{ sql: "lower(email)" }`).
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const columns: IndexColumn[] = ['tenant_id', { sql: 'lower(email)' }]
+ * postgresql.compile(createIndex({ indexName: 'ix_account_email', tableName: 'account', columns }))
+ * // => [{ sql: 'CREATE INDEX ix_account_email ON account (tenant_id, lower(email))' }]
+ */
 export type IndexColumn = string | { readonly sql: string }
 
-/** Validates an {@link IndexColumn}. */
+/**
+ * Validates an {@link IndexColumn}.
+ * @example
+ * // A plugin field listing index columns, checked as createIndex checks its own
+ * const registry = createRegistry({ plugins: [{ kind: 'cluster', fields: { tableName: name, by: arrayOf(indexColumn) }, required: ['tableName', 'by'] }] })
+ * parse({ kind: 'cluster', tableName: 't', by: ['a', { sql: 'lower(b)' }] }, { registry }).ok // => true
+ * const r = parse({ kind: 'cluster', tableName: 't', by: [{ expression: 'lower(b)' }] }, { registry })
+ * r.ok ? [] : r.errors.map((e) => [e.code, e.path]) // => [['UNKNOWN_FIELD', 'by[0].expression'], ['MISSING_FIELD', 'by[0].sql']]
+ */
 export const indexColumn: Spec<IndexColumn> = either(
   (v) => typeof v === 'string',
   name,
   objectOf<{ readonly sql: string }>({ what: 'a column name or { sql }', fields: { sql: sqlText }, required: ['sql'] }),
 )
 
-/** PostgreSQL `WITH (…)` storage parameters and similar option maps. */
+/**
+ * PostgreSQL `WITH (…)` storage parameters and similar option maps.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const storage: OptionMap = { fillfactor: 70, deduplicate_items: false }
+ * postgresql.compile(createIndex({ indexName: 'ix_account_email', tableName: 'account', columns: ['email'], postgresqlWith: storage }))
+ * // => [{ sql: 'CREATE INDEX ix_account_email ON account (email) WITH (fillfactor = 70, deduplicate_items = false)' }]
+ */
 export type OptionMap = Readonly<Record<string, string | number | boolean>>
 
 const optionMap: Spec<OptionMap> = recordOf(
@@ -24,6 +46,11 @@ const optionMap: Spec<OptionMap> = recordOf(
 /**
  * What an index is, apart from its name and table: the part a `dropIndex` carries so that it can
  * be reversed.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const live: IndexDefinition = { columns: ['email'], unique: true, postgresqlWhere: 'deleted_at IS NULL' }
+ * const drop = dropIndex({ indexName: 'ix_account_email', tableName: 'account', index: live })
+ * postgresql.compile(reverse(drop)) // => [{ sql: 'CREATE UNIQUE INDEX ix_account_email ON account (email) WHERE deleted_at IS NULL' }]
  */
 export interface IndexDefinition {
   readonly columns: readonly IndexColumn[]
@@ -79,7 +106,15 @@ export const indexDefinitionFields = {
   sqliteWhere: sqlText,
 } as const
 
-/** Validates an {@link IndexDefinition}. */
+/**
+ * Validates an {@link IndexDefinition}.
+ * @example
+ * // A plugin kind that carries an index definition, checked as dropIndex checks its own
+ * interface ArchiveIndexOp extends OpBase { readonly kind: 'archiveIndex'; readonly indexName: string; readonly index: IndexDefinition }
+ * const spec: OpSpec<ArchiveIndexOp> = { kind: 'archiveIndex', fields: { indexName: name, index: indexDefinition }, required: ['indexName', 'index'] }
+ * makeOp(spec, { indexName: 'ix', index: { columns: ['a'], unique: true } }) // => { kind: 'archiveIndex', indexName: 'ix', index: { columns: ['a'], unique: true } }
+ * makeOp(spec, { indexName: 'ix', index: { columns: [] } }) // throws { code: 'INVALID_VALUE', path: 'index.columns' }
+ */
 export const indexDefinition: Spec<IndexDefinition> = objectOf<IndexDefinition>({
   what: 'an index definition { columns, unique?, … }',
   fields: indexDefinitionFields,

@@ -3,7 +3,18 @@ import { column, type Column } from './column.js'
 import { tableConstraint, type TableConstraint } from './constraint.js'
 import { optionMap, type OptionMap } from './index-definition.js'
 
-/** Table options of the dialects, as `createTable` takes them. */
+/**
+ * Table options of the dialects, as `createTable` takes them.
+ * @example
+ * import { mysql } from '@athanor/dialect-mysql'
+ * const options: TableOptions = { mysqlEngine: 'InnoDB', mysqlCharset: 'utf8mb4' }
+ * const op = createTable({ tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }], ...options })
+ * console.log(mysql.compile(op)[0]?.sql)
+ * // prints: CREATE TABLE account (
+ * // prints:     id INTEGER NOT NULL AUTO_INCREMENT,
+ * // prints:     PRIMARY KEY (id)
+ * // prints: )ENGINE=InnoDB CHARSET=utf8mb4
+ */
 export interface TableOptions {
   readonly mysqlEngine?: string
   readonly mysqlCharset?: string
@@ -27,6 +38,10 @@ export interface TableOptions {
 /**
  * Everything about a table but its name and schema: what `createTable` holds, what a
  * `dropTable` carries to be reversible, and a batch's `copyFrom`.
+ * @example
+ * const account: TableDefinition = { columns: [{ name: 'id', type: 'integer', primaryKey: true }], comment: 'People who sign in' }
+ * reverse(dropTable({ tableName: 'account', table: account }))
+ * // => { kind: 'createTable', tableName: 'account', columns: [{ name: 'id', type: 'integer', primaryKey: true }], comment: 'People who sign in' }
  */
 export interface TableDefinition extends TableOptions {
   readonly columns: readonly Column[]
@@ -98,7 +113,15 @@ export function refineTable(value: Readonly<Record<string, unknown>>, path: stri
   })
 }
 
-/** Validates a {@link TableDefinition}. */
+/**
+ * Validates a {@link TableDefinition}.
+ * @example
+ * // A plugin kind that carries a table definition, checked as createTable checks its own
+ * interface CreateShadowTableOp extends OpBase { readonly kind: 'createShadowTable'; readonly tableName: string; readonly definition: TableDefinition }
+ * const spec: OpSpec<CreateShadowTableOp> = { kind: 'createShadowTable', fields: { tableName: name, definition: tableDefinition }, required: ['tableName', 'definition'] }
+ * makeOp(spec, { tableName: 't', definition: { columns: [{ name: 'a', type: 'text' }, { name: 'a', type: 'integer' }] } })
+ * // throws { code: 'INVALID_VALUE', path: 'definition.columns[1].name' }
+ */
 export const tableDefinition: Spec<TableDefinition> = objectOf<TableDefinition>({
   what: 'a table definition { columns, constraints?, … }',
   fields: tableDefinitionFields,

@@ -24,7 +24,13 @@ export interface AddColumnOp {
   readonly info?: JsonObject
 }
 
-/** `addColumn` inside a batch: no table fields; may say where the column goes in a rebuild. */
+/**
+ * `addColumn` inside a batch: no table fields; may say where the column goes in a rebuild.
+ * @example
+ * const child: BatchAddColumnOp = { kind: 'addColumn', column: { name: 'plan', type: 'text' }, insertBefore: 'created_at' }
+ * reverse(batch({ tableName: 'account', ops: [child] })).ops
+ * // => [{ kind: 'dropColumn', columnName: 'plan', column: { name: 'plan', type: 'text' }, insertBefore: 'created_at' }]
+ */
 export type BatchAddColumnOp = Omit<AddColumnOp, 'tableName' | 'schema'> & ColumnPosition
 
 /** Validation rules of `addColumn`. */

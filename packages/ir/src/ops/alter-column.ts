@@ -48,7 +48,13 @@ export interface AlterColumnOp {
   readonly info?: JsonObject
 }
 
-/** `alterColumn` inside a batch: no table fields; may move the column when the table is rebuilt. */
+/**
+ * `alterColumn` inside a batch: no table fields; may move the column when the table is rebuilt.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchAlterColumnOp = { kind: 'alterColumn', columnName: 'email', newColumnName: 'email_address' }
+ * postgresql.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'ALTER TABLE account RENAME email TO email_address' }]
+ */
 export type BatchAlterColumnOp = Omit<AlterColumnOp, 'tableName' | 'schema'> & ColumnPosition
 
 /** Validation rules of `alterColumn`. */

@@ -4,7 +4,18 @@ import { makeOp, type OpFields, type OpSpec } from '../op-spec.js'
 import type { BatchChildOp } from '../op.js'
 import { arrayOf, literal, name, type Spec } from '../spec.js'
 
-/** When a batch rebuilds its table: `auto` asks the dialect (SQLite rebuilds for what ALTER cannot do). */
+/**
+ * When a batch rebuilds its table: `auto` asks the dialect (SQLite rebuilds for what ALTER cannot do).
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * import { sqlite } from '@athanor/dialect-sqlite'
+ * const recreate: Recreate = 'always'
+ * const copyFrom: TableDefinition = { columns: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'legacy', type: 'text' }] }
+ * const op = batch({ tableName: 'account', recreate, copyFrom, ops: [{ kind: 'dropColumn', columnName: 'legacy' }] })
+ * sqlite.compile(op).map((s) => s.sql.split('\n')[0]).slice(0, 4)
+ * // => ['PRAGMA foreign_keys=OFF', 'CREATE TABLE _athanor_tmp_account (', 'INSERT INTO _athanor_tmp_account (id) SELECT id FROM account', 'DROP TABLE account']
+ * postgresql.compile(op) // throws { code: 'UNSUPPORTED_OPERATION', path: 'recreate' }
+ */
 export type Recreate = 'auto' | 'always' | 'never'
 
 /**

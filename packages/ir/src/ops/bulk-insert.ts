@@ -3,7 +3,16 @@ import type { JsonObject, JsonValue } from '../json.js'
 import { makeOp, type OpFields, type OpSpec } from '../op-spec.js'
 import { arrayOf, boolean, fail, json, name, objectOf, pathIndex, pathKey, recordOf } from '../spec.js'
 
-/** A column of a `bulkInsert`: its type decides how values are written. */
+/**
+ * A column of a `bulkInsert`: its type decides how values are written.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * import { sqlite } from '@athanor/dialect-sqlite'
+ * const columns: BulkInsertColumn[] = [{ name: 'id', type: 'integer' }, { name: 'active', type: 'boolean' }]
+ * const op = bulkInsert({ tableName: 'account', columns, rows: [{ id: 1, active: true }] })
+ * postgresql.compile(op).map((s) => s.sql) // => ['INSERT INTO account (id, active) VALUES (1, true)']
+ * sqlite.compile(op).map((s) => s.sql) // => ['INSERT INTO account (id, active) VALUES (1, 1)']
+ */
 export interface BulkInsertColumn {
   readonly name: string
   readonly type: ColumnType

@@ -20,7 +20,13 @@ export interface CreateCheckConstraintOp extends Omit<CheckDefinition, 'type'> {
   readonly info?: JsonObject
 }
 
-/** `createCheckConstraint` inside a batch. */
+/**
+ * `createCheckConstraint` inside a batch.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchCreateCheckConstraintOp = { kind: 'createCheckConstraint', constraintName: 'ck_account_age', condition: 'age >= 0' }
+ * postgresql.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'ALTER TABLE account ADD CONSTRAINT ck_account_age CHECK (age >= 0)' }]
+ */
 export type BatchCreateCheckConstraintOp = Omit<CreateCheckConstraintOp, 'tableName' | 'schema'>
 
 /** Validation rules of `createCheckConstraint`. */

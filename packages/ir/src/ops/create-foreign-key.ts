@@ -22,7 +22,14 @@ export interface CreateForeignKeyOp extends Omit<ForeignKeyDefinition, 'type'> {
   readonly info?: JsonObject
 }
 
-/** `createForeignKey` inside a batch: the batch's table is the source table. */
+/**
+ * `createForeignKey` inside a batch: the batch's table is the source table.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchCreateForeignKeyOp = { kind: 'createForeignKey', constraintName: 'fk_post_author', referentTable: 'account', localCols: ['author_id'], remoteCols: ['id'] }
+ * postgresql.compile(batch({ tableName: 'post', ops: [child] }))
+ * // => [{ sql: 'ALTER TABLE post ADD CONSTRAINT fk_post_author FOREIGN KEY(author_id) REFERENCES account (id)' }]
+ */
 export type BatchCreateForeignKeyOp = Omit<CreateForeignKeyOp, 'sourceTable' | 'sourceSchema'>
 
 /** Validation rules of `createForeignKey`. */

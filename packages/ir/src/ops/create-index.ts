@@ -21,7 +21,13 @@ export interface CreateIndexOp extends IndexDefinition {
   readonly info?: JsonObject
 }
 
-/** `createIndex` inside a batch. */
+/**
+ * `createIndex` inside a batch.
+ * @example
+ * import { sqlite } from '@athanor/dialect-sqlite'
+ * const child: BatchCreateIndexOp = { kind: 'createIndex', indexName: 'ix_account_email', columns: ['email'], unique: true }
+ * sqlite.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'CREATE UNIQUE INDEX ix_account_email ON account (email)' }]
+ */
 export type BatchCreateIndexOp = Omit<CreateIndexOp, 'tableName' | 'schema'>
 
 /** Validation rules of `createIndex`. */

@@ -20,7 +20,13 @@ export interface CreatePrimaryKeyOp extends Omit<PrimaryKeyDefinition, 'type'> {
   readonly info?: JsonObject
 }
 
-/** `createPrimaryKey` inside a batch. */
+/**
+ * `createPrimaryKey` inside a batch.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchCreatePrimaryKeyOp = { kind: 'createPrimaryKey', constraintName: 'pk_account', columns: ['id'] }
+ * postgresql.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'ALTER TABLE account ADD CONSTRAINT pk_account PRIMARY KEY (id)' }]
+ */
 export type BatchCreatePrimaryKeyOp = Omit<CreatePrimaryKeyOp, 'tableName' | 'schema'>
 
 /** Validation rules of `createPrimaryKey`. */

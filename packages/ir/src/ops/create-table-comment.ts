@@ -19,7 +19,13 @@ export interface CreateTableCommentOp {
   readonly info?: JsonObject
 }
 
-/** `createTableComment` inside a batch. */
+/**
+ * `createTableComment` inside a batch.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchCreateTableCommentOp = { kind: 'createTableComment', comment: 'People who sign in' }
+ * postgresql.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: "COMMENT ON TABLE account IS 'People who sign in'" }]
+ */
 export type BatchCreateTableCommentOp = Omit<CreateTableCommentOp, 'tableName' | 'schema'>
 
 /** Validation rules of `createTableComment`. */

@@ -19,7 +19,13 @@ export interface CreateUniqueConstraintOp extends Omit<UniqueDefinition, 'type'>
   readonly info?: JsonObject
 }
 
-/** `createUniqueConstraint` inside a batch. */
+/**
+ * `createUniqueConstraint` inside a batch.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchCreateUniqueConstraintOp = { kind: 'createUniqueConstraint', constraintName: 'uq_account_email', columns: ['email'] }
+ * postgresql.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'ALTER TABLE account ADD CONSTRAINT uq_account_email UNIQUE (email)' }]
+ */
 export type BatchCreateUniqueConstraintOp = Omit<CreateUniqueConstraintOp, 'tableName' | 'schema'>
 
 /** Validation rules of `createUniqueConstraint`. */

@@ -32,7 +32,13 @@ export interface DropColumnOp {
   readonly info?: JsonObject
 }
 
-/** `dropColumn` inside a batch; `insertBefore`/`insertAfter` say where the reverse puts the column back. */
+/**
+ * `dropColumn` inside a batch; `insertBefore`/`insertAfter` say where the reverse puts the column back.
+ * @example
+ * const child: BatchDropColumnOp = { kind: 'dropColumn', columnName: 'plan', column: { name: 'plan', type: 'text' }, insertAfter: 'email' }
+ * reverse(batch({ tableName: 'account', ops: [child] })).ops
+ * // => [{ kind: 'addColumn', column: { name: 'plan', type: 'text' }, insertAfter: 'email' }]
+ */
 export type BatchDropColumnOp = Omit<DropColumnOp, 'tableName' | 'schema'> & ColumnPosition
 
 const NEEDS_COLUMN = ['inlineReferences', 'inlinePrimaryKey', 'insertBefore', 'insertAfter'] as const

@@ -24,7 +24,13 @@ export interface DropConstraintOp {
   readonly info?: JsonObject
 }
 
-/** `dropConstraint` inside a batch. */
+/**
+ * `dropConstraint` inside a batch.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchDropConstraintOp = { kind: 'dropConstraint', constraintName: 'uq_account_email', type: 'unique' }
+ * postgresql.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'ALTER TABLE account DROP CONSTRAINT uq_account_email' }]
+ */
 export type BatchDropConstraintOp = Omit<DropConstraintOp, 'tableName' | 'schema'>
 
 /** Validation rules of `dropConstraint`. */

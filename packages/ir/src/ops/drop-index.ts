@@ -24,7 +24,13 @@ export interface DropIndexOp {
   readonly info?: JsonObject
 }
 
-/** `dropIndex` inside a batch. */
+/**
+ * `dropIndex` inside a batch.
+ * @example
+ * import { sqlite } from '@athanor/dialect-sqlite'
+ * const child: BatchDropIndexOp = { kind: 'dropIndex', indexName: 'ix_account_email' }
+ * sqlite.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'DROP INDEX ix_account_email' }]
+ */
 export type BatchDropIndexOp = Omit<DropIndexOp, 'tableName' | 'schema'>
 
 /** Validation rules of `dropIndex`. */

@@ -18,7 +18,13 @@ export interface DropTableCommentOp {
   readonly info?: JsonObject
 }
 
-/** `dropTableComment` inside a batch. */
+/**
+ * `dropTableComment` inside a batch.
+ * @example
+ * import { postgresql } from '@athanor/dialect-postgres'
+ * const child: BatchDropTableCommentOp = { kind: 'dropTableComment', existingComment: 'People who sign in' }
+ * postgresql.compile(batch({ tableName: 'account', ops: [child] })) // => [{ sql: 'COMMENT ON TABLE account IS NULL' }]
+ */
 export type BatchDropTableCommentOp = Omit<DropTableCommentOp, 'tableName' | 'schema'>
 
 /** Validation rules of `dropTableComment`. */
