@@ -1,5 +1,5 @@
 import type { CompileContext, Dialect, Statement } from '@athanor/dialect-kit'
-import { alterColumn, applyOps, AthanorError, emptySnapshot, fillExistingAll, ModelMismatchError, parseOps, type Op, type SchemaSnapshot } from '@athanor/ir'
+import { alterColumn, applyOps, AthanorError, emptySnapshot, fillExistingAll, ModelMismatchError, parseJson, parseOps, type Op, type SchemaSnapshot } from '@athanor/ir'
 import { createQueryId } from 'kysely'
 import { knexFor, knexSql, KNEX_CLIENTS } from './knex-peer.js'
 import { kyselyBuilders, kyselyFor, rootNode, type KyselyDialectName } from './kysely-peer.js'
@@ -106,7 +106,9 @@ export function dialectCases(
   const ops = fillExistingAll(parsed.value, emptySnapshot()).ops.map((op) =>
     op.kind === 'alterColumn' && op.existingAutoincrement === undefined ? alterColumn({ ...op, existingAutoincrement: false }) : op,
   )
-  const text = JSON.stringify({ ops })
+  // JSON text in, SQL out: what a migration file costs from its bytes (parseJson validates the
+  // objects JSON.parse made in place).
+  const text = JSON.stringify(ops)
   const athanor = athanorCompileAll(dialect, ops)
   const usable = athanor.usable
   const n = usable.length
@@ -130,10 +132,10 @@ export function dialectCases(
       mode: 'parse + compile',
       ops: n,
       run: () => {
-        const r = parseOps((JSON.parse(text) as { ops: unknown }).ops)
-        if (!r.ok) throw new Error('bench: parse failed')
+        const r = parseJson(text)
+        if (!r.ok || !Array.isArray(r.value)) throw new Error('bench: parse failed')
         let count = 0
-        const parsedOps = r.value
+        const parsedOps = r.value as readonly Op[]
         for (let i = 0; i < parsedOps.length; i++) {
           const op = parsedOps[i] as Op
           const c = (usable[i] as Usable).ctx

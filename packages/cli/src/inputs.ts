@@ -1,4 +1,4 @@
-import { parse, type MigrationScript, type Op, type ParseError } from '@athanor/ir'
+import { parseJson, type MigrationScript, type Op, type ParseError } from '@athanor/ir'
 import { CliError, type CliIo } from './io.js'
 
 /** One input file: a migration script, or a bare list of ops (a single op counts as a list). */
@@ -36,15 +36,14 @@ export function readInputs(paths: readonly string[], io: CliIo): Input[] {
       errors.push(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}`)
       continue
     }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch (e) {
-      errors.push(`${file}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`)
-      continue
-    }
-    const r = parse(json)
+    // parseJson checks the parsed text in place rather than copying it.
+    const r = parseJson(text)
     if (!r.ok) {
+      const first = r.errors[0]
+      if (r.errors.length === 1 && first?.code === 'NOT_JSON' && first.path === '' && first.cause instanceof SyntaxError) {
+        errors.push(`${file}: invalid JSON: ${first.cause.message}`)
+        continue
+      }
       errors.push(...errorLines(file, r.errors))
       continue
     }

@@ -34,7 +34,7 @@ export function defineDialect(definition: DialectDefinition): Dialect {
     // Most calls carry no snapshot and no registry: they share one context object.
     const hctx: HandlerContext =
       ctx === EMPTY || (ctx.snapshot === undefined && ctx.registry === undefined)
-        ? plainContext()
+        ? plain
         : { ...ctx, dialect, compileOps: (ops, snapshot) => compileOps(ops, snapshot === undefined ? withoutSnapshot(ctx) : { ...ctx, snapshot }) }
     try {
       return handler(op, hctx)
@@ -44,9 +44,6 @@ export function defineDialect(definition: DialectDefinition): Dialect {
       throw e
     }
   }
-
-  let plain: HandlerContext | undefined
-  const plainContext = (): HandlerContext => (plain ??= { dialect, compileOps: (ops, snapshot) => compileOps(ops, snapshot === undefined ? {} : { snapshot }) })
 
   const compileOps = (ops: readonly Op[], ctx: CompileContext): readonly Statement[] => {
     const out: Statement[] = []
@@ -67,6 +64,7 @@ export function defineDialect(definition: DialectDefinition): Dialect {
     compile: (op: Op, ctx?: CompileContext) => compileWith(op, ctx ?? EMPTY),
     compileOps: (ops: readonly Op[], ctx?: CompileContext) => compileOps(ops, ctx ?? EMPTY),
   })
+  const plain: HandlerContext = { dialect, compileOps: (ops, snapshot) => compileOps(ops, snapshot === undefined ? {} : { snapshot }) }
   return dialect
 }
 

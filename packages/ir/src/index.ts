@@ -89,7 +89,7 @@ export type { ApplyContext, OpDefinition, ParseOptions, ParseResult, Registry, R
 export { builtinDefinitions, builtinSpecs } from './builtins.js'
 
 // Behaviour across kinds
-export { parse, parseMigrationScript, parseOp, parseOps } from './parse.js'
+export { parse, parseJson, parseMigrationScript, parseOp, parseOps } from './parse.js'
 export { isReversible, reverse } from './reverse.js'
 export type { BuiltinReverseTypes, ReverseOf, ReverseOptions } from './reverse.js'
 

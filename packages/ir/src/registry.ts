@@ -203,7 +203,7 @@ function kindTable(registry: Registry): Map<string, KindEntry> {
   return table
 }
 
-function contextFor(registry: Registry, maxIssues: number): SpecContext {
+function contextFor(registry: Registry, maxIssues: number, owned: boolean): SpecContext {
   const table = kindTable(registry)
   return {
     issues: [],
@@ -211,6 +211,7 @@ function contextFor(registry: Registry, maxIssues: number): SpecContext {
     maxIssues,
     openDialectPrefixes: registry.openDialectPrefixes,
     parseOp: (value, path, ctx, place) => parseOpAt(registry, table, value, path, ctx, place),
+    ...(owned ? { owned } : {}),
   }
 }
 
@@ -286,11 +287,12 @@ export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readon
 
 /**
  * Runs `spec` on untrusted input; never throws. Anything unexpected (a throwing getter, a
- * revoked proxy) becomes a `NOT_JSON` error instead of escaping.
+ * revoked proxy) becomes a `NOT_JSON` error instead of escaping. `owned`: the input is fresh
+ * from `JSON.parse` and nobody else holds it (see `SpecContext.owned`).
  */
-export function runSpec<T>(spec: (value: unknown, path: string, ctx: SpecContext) => T | typeof INVALID, input: unknown, options: ParseOptions = {}): ParseResult<T> {
+export function runSpec<T>(spec: (value: unknown, path: string, ctx: SpecContext) => T | typeof INVALID, input: unknown, options: ParseOptions = {}, owned = false): ParseResult<T> {
   const registry = options.registry ?? builtinRegistry()
-  const ctx = contextFor(registry, options.maxErrors ?? 100)
+  const ctx = contextFor(registry, options.maxErrors ?? 100, owned)
   const path = options.path ?? ''
   try {
     const value = spec(input, path, ctx)

@@ -50,6 +50,13 @@ export interface SpecContext {
   readonly openDialectPrefixes: ReadonlySet<string>
   /** Parses a nested op; set by the registry so containers can hold plugin kinds. */
   readonly parseOp: (value: unknown, path: string, ctx: SpecContext, place: OpPlace) => unknown
+  /**
+   * `true` when the input belongs to the parser alone (fresh from `JSON.parse`, as in
+   * `parseJson`): plain data with no getters, proxies, symbols, holes or cycles, that nobody else
+   * holds. Specs then check it in place and freeze it instead of copying it. Absent: the input is
+   * the caller's and is never modified.
+   */
+  readonly owned?: boolean
 }
 
 /**
@@ -393,7 +400,8 @@ export function arrayOf<T>(item: Spec<T>, options: { readonly minLength?: number
   return (value, path, ctx) => {
     if (!Array.isArray(value)) return fail(ctx, 'INVALID_TYPE', path, expected, value)
     if (value.length < minLength) return fail(ctx, 'INVALID_VALUE', path, expected, value, `${path} must have at least ${minLength} item${minLength === 1 ? '' : 's'}`)
-    const out: T[] = new Array<T>(value.length)
+    // Owned input is checked in place: the array is the parser's own (see SpecContext.owned).
+    const out: T[] = ctx.owned === true ? (value as T[]) : new Array<T>(value.length)
     let ok = true
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) {
@@ -421,8 +429,9 @@ export function arrayOf<T>(item: Spec<T>, options: { readonly minLength?: number
 export function recordOf<T>(item: Spec<T>, what = 'an object'): Spec<Readonly<Record<string, T>>> {
   return (value, path, ctx) => {
     if (!isPlainObject(value)) return fail(ctx, 'INVALID_TYPE', path, what, value)
-    if (!noSymbols(value, path, ctx)) return INVALID
-    const out: Record<string, T> = {}
+    const owned = ctx.owned === true
+    if (!owned && !noSymbols(value, path, ctx)) return INVALID
+    const out: Record<string, T> = owned ? (value as Record<string, T>) : {}
     let ok = true
     for (const key of Object.keys(value)) {
       if (key === '__proto__') {
@@ -459,7 +468,7 @@ function jsonAt(value: unknown, path: string, ctx: SpecContext, depth: number, a
       if (ancestors.has(value)) return fail(ctx, 'NOT_JSON', path, 'a JSON value (not a cycle)', value, `${path || 'the value'} contains itself (a cycle), which JSON cannot hold`)
       if (depth >= MAX_JSON_DEPTH) return fail(ctx, 'TOO_DEEP', path, `JSON nested at most ${MAX_JSON_DEPTH} levels`, value)
       if (Array.isArray(value)) {
-        const out: JsonValue[] = new Array<JsonValue>(value.length)
+        const out: JsonValue[] = ctx.owned === true ? (value as JsonValue[]) : new Array<JsonValue>(value.length)
         let ok = true
         ancestors.add(value)
         for (let i = 0; i < value.length; i++) {
@@ -473,8 +482,9 @@ function jsonAt(value: unknown, path: string, ctx: SpecContext, depth: number, a
         return ok ? Object.freeze(out) : INVALID
       }
       if (!isPlainObject(value)) return fail(ctx, 'NOT_JSON', path, 'a JSON value', value)
-      if (!noSymbols(value, path, ctx)) return INVALID
-      const out: Record<string, JsonValue> = {}
+      const owned = ctx.owned === true
+      if (!owned && !noSymbols(value, path, ctx)) return INVALID
+      const out: Record<string, JsonValue> = owned ? (value as Record<string, JsonValue>) : {}
       let ok = true
       ancestors.add(value)
       for (const key of Object.keys(value)) {
@@ -580,12 +590,14 @@ export function objectOf<T>(shape: ObjectShape): Spec<T> {
   const tag = shape.tag
   return (value, path, ctx) => {
     if (!isPlainObject(value)) return fail(ctx, 'INVALID_TYPE', path, shape.what, value)
+    const owned = ctx.owned === true
     // Symbols are not JSON. (Reflect.ownKeys would list them with the string keys in one call,
     // but it bypasses V8's enum cache and was half the cost of parsing.)
-    if (!noSymbols(value, path, ctx)) return INVALID
+    if (!owned && !noSymbols(value, path, ctx)) return INVALID
     const keys = Object.keys(value)
-    const out: Record<string, unknown> = {}
-    if (tag !== undefined) out[tag.field] = tag.value
+    // Owned input is checked in place (see SpecContext.owned), keeping its key order.
+    const out: Record<string, unknown> = owned ? value : {}
+    if (tag !== undefined && (!owned || value[tag.field] === undefined)) out[tag.field] = tag.value
     let ok = true
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string
@@ -601,7 +613,7 @@ export function objectOf<T>(shape: ObjectShape): Spec<T> {
         }
         const r = spec(v, at, ctx)
         if (r === INVALID) ok = false
-        else out[key] = r
+        else if (!owned || r !== v) out[key] = r
       } else if (tag !== undefined && key === tag.field) {
         if (v !== tag.value) ok = fail(ctx, 'INVALID_VALUE', pathKey(path, key), JSON.stringify(tag.value), v) !== INVALID
         continue
@@ -612,7 +624,7 @@ export function objectOf<T>(shape: ObjectShape): Spec<T> {
       } else if (shape.dialectOptions === true && isOpenDialectOption(key, ctx)) {
         const r = json(v, pathKey(path, key), ctx)
         if (r === INVALID) ok = false
-        else out[key] = r
+        else if (!owned || r !== v) out[key] = r
       } else {
         const at = pathKey(path, key)
         fail(ctx, 'UNKNOWN_FIELD', at, `a field of ${shape.what}`, v, `unknown field ${at}${suggestion(key, shape.fields)}`)

@@ -20,8 +20,14 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): rea
   let seenEnums: Set<string> | undefined
   let pkCount = 0
   let pk: Column | undefined
+  // Whether any column asks for an index or a comment: most do not, and then the passes that
+  // write those statements are skipped.
+  let indexes = false
+  let comments = false
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i] as Column
+    if (c.index === true) indexes = true
+    if (c.comment !== undefined) comments = true
     const t = c.type
     if (typeof t !== 'string' && t.name === 'enum' && t.enumName !== undefined && seenEnums?.has(t.enumName) !== true) {
       ;(seenEnums ??= new Set()).add(t.enumName)
@@ -77,14 +83,14 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): rea
   for (const c of constraints) {
     if (c.type === 'index') out.push(statement(createIndexSql(c, { tableName: op.tableName, schema: op.schema, indexName: c.name })))
   }
-  for (const c of columns) {
+  if (indexes) for (const c of columns) {
     if (c.index === true) {
       out.push(statement(createIndexSql({ columns: [c.name], ...(c.unique === true ? { unique: true } : {}) }, { tableName: op.tableName, schema: op.schema, indexName: columnIndexName(op.tableName, c.name, op.schema) })))
     }
   }
   let table: string | undefined
   if (op.comment !== undefined) out.push(statement(`COMMENT ON TABLE ${(table ??= q.qualified(op.tableName, op.schema))} IS ${q.literal(op.comment)}`))
-  for (const c of columns) {
+  if (comments) for (const c of columns) {
     if (c.comment !== undefined) out.push(statement(`COMMENT ON COLUMN ${(table ??= q.qualified(op.tableName, op.schema))}.${q.ident(c.name)} IS ${q.literal(c.comment)}`))
   }
   return out
