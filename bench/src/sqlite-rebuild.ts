@@ -82,18 +82,15 @@ function execute(path: string, statements: readonly Statement[]): void {
   }
 }
 
-function time(base: string, dir: string, statements: readonly Statement[], runs: number, check: (path: string) => void): number[] {
-  const out: number[] = []
-  for (let r = 0; r < runs; r++) {
-    const path = join(dir, `run-${r}.db`)
-    copyFileSync(base, path)
-    const t = performance.now()
-    execute(path, statements)
-    out.push((performance.now() - t) / 1000)
-    check(path)
-    rmSync(path)
-  }
-  return out
+/** One timed run on a fresh copy of `base`, checked after. */
+function timeOnce(base: string, path: string, statements: readonly Statement[], check: (path: string) => void): number {
+  copyFileSync(base, path)
+  const t = performance.now()
+  execute(path, statements)
+  const seconds = (performance.now() - t) / 1000
+  check(path)
+  rmSync(path)
+  return seconds
 }
 
 const median = (xs: readonly number[]): number => {
@@ -139,10 +136,14 @@ export async function runRebuildBench(options: { readonly smoke?: boolean; reado
     }
     const noCheck = (): void => {}
     options.log?.(`sqlite rebuild: ${rows} rows, ${runs} runs each…`)
-    const timings = {
-      athanor: time(base, dir, athanor, runs, same),
-      hand: time(base, dir, hand, runs, same),
-      floor: time(base, dir, floor, runs, noCheck),
+    // Round by round, each variant once per round: a change in machine load over the minutes this
+    // takes then weighs on all three alike instead of on whichever ran last.
+    const timings = { athanor: [] as number[], hand: [] as number[], floor: [] as number[] }
+    for (let r = 0; r < runs; r++) {
+      const path = join(dir, `run-${r}.db`)
+      timings.athanor.push(timeOnce(base, path, athanor, same))
+      timings.hand.push(timeOnce(base, path, hand, same))
+      timings.floor.push(timeOnce(base, path, floor, noCheck))
     }
     const h = median(timings.hand)
     const row = (name: string, statements: readonly Statement[], t: readonly number[]): RebuildRow => ({

@@ -1,6 +1,6 @@
 import { columnList, constraintPrefix } from '@athanor/dialect-kit'
 import {
-  UnsupportedOperationError, type ConstraintDefinition, type Deferrability, type ForeignKeyOptions, type IndexColumn, type IndexDefinition,
+  UnsupportedOperationError, type ConstraintDefinition, type Deferrability, type ForeignKeyDefinition, type ForeignKeyOptions, type IndexColumn, type IndexDefinition,
 } from '@athanor/ir'
 import { mssqlQuote as q } from './quote.js'
 
@@ -26,14 +26,15 @@ export function checkNotDeferrable(c: Deferrability, path: string): void {
 export function foreignKeyTail(fk: ForeignKeyOptions, path: string): string {
   if (fk.match !== undefined) refuse(`${path}match`, 'foreign keys have no MATCH clause; remove match')
   checkNotDeferrable(fk, path)
-  let out = ''
-  for (const [field, words] of [['onDelete', 'ON DELETE'], ['onUpdate', 'ON UPDATE']] as const) {
-    const action = fk[field]
-    if (action === undefined) continue
-    if (!ACTIONS.has(keywordOf(action))) refuse(`${path}${field}`, `${words} takes NO ACTION, CASCADE, SET NULL or SET DEFAULT; found ${JSON.stringify(action)}`)
-    out += ` ${words} ${action}`
-  }
-  return out
+  return actionClause(fk.onDelete, 'onDelete', 'ON DELETE', path) + actionClause(fk.onUpdate, 'onUpdate', 'ON UPDATE', path)
+}
+
+/** ` ON DELETE a` (or UPDATE) as written, or nothing without an action. */
+function actionClause(action: string | undefined, field: string, words: string, path: string): string {
+  if (action === undefined) return ''
+  // An action already written as its keyword (`CASCADE`) needs no normalizing.
+  if (!ACTIONS.has(action) && !ACTIONS.has(keywordOf(action))) refuse(`${path}${field}`, `${words} takes NO ACTION, CASCADE, SET NULL or SET DEFAULT; found ${JSON.stringify(action)}`)
+  return ` ${words} ${action}`
 }
 
 const clustered = (flag: boolean | undefined): string => (flag === true ? 'CLUSTERED ' : flag === false ? 'NONCLUSTERED ' : '')
@@ -46,6 +47,7 @@ const clustered = (flag: boolean | undefined): string => (flag === true ? 'CLUST
  * field paths of errors.
  */
 export function constraintSql(c: ConstraintDefinition, name: string | undefined, path = ''): string {
+  if (c.type === 'foreignKey') return foreignKeySql(c, name, path)
   const prefix = constraintPrefix(q, name)
   switch (c.type) {
     case 'primaryKey':
@@ -53,23 +55,33 @@ export function constraintSql(c: ConstraintDefinition, name: string | undefined,
     case 'unique':
       checkNotDeferrable(c, path)
       return `${prefix}UNIQUE ${clustered(c.mssqlClustered)}(${columnList(q, c.columns)})`
-    case 'foreignKey':
-      return `${prefix}FOREIGN KEY(${columnList(q, c.localCols)}) REFERENCES ${q.qualified(c.referentTable, c.referentSchema)} (${columnList(q, c.remoteCols)})${foreignKeyTail(c, path)}`
     case 'check':
       checkNotDeferrable(c, path)
       return `${prefix}CHECK (${c.condition})`
   }
 }
 
+/**
+ * `[CONSTRAINT n] FOREIGN KEY(…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …]`: takes the fields
+ * of a foreign key, so that a `createForeignKey` op is passed as it is. `path` as for {@link constraintSql}.
+ */
+export function foreignKeySql(fk: Omit<ForeignKeyDefinition, 'type'>, name: string | undefined, path = ''): string {
+  return `${constraintPrefix(q, name)}FOREIGN KEY(${columnList(q, fk.localCols)}) REFERENCES ${q.qualified(fk.referentTable, fk.referentSchema)} (${columnList(q, fk.remoteCols)})${foreignKeyTail(fk, path)}`
+}
+
 // A column name, bare or in brackets, optionally sorted: what an index key may hold. SQL Server
 // indexes no expressions (index a computed column instead).
 const SORTED_COLUMN = /^\s*(?:\[(?:[^\]]|\]\])+\]|[A-Za-z_][A-Za-z0-9_@$#]*)(?:\s+(?:ASC|DESC))?\s*$/i
 
-function indexColumn(c: IndexColumn, path: string): string {
+/** Column `i` of an index; `path` is the index's (empty, or ending with `.`). */
+function indexColumn(c: IndexColumn, path: string, i: number): string {
   if (typeof c === 'string') return q.ident(c)
-  if (!SORTED_COLUMN.test(c.sql)) refuse(path, `indexes hold columns, not expressions (${JSON.stringify(c.sql)}); index a computed column instead`)
+  if (!SORTED_COLUMN.test(c.sql)) refuse(`${path}columns[${i}]`, `indexes hold columns, not expressions (${JSON.stringify(c.sql)}); index a computed column instead`)
   return c.sql.trim()
 }
+
+// Shared, not built per call: `index.quote` asks for the name to be quoted whatever it is.
+const FORCE = { force: true } as const
 
 /**
  * `CREATE [UNIQUE] [CLUSTERED|NONCLUSTERED] INDEX name ON [schema.]table (cols) [INCLUDE (…)]
@@ -81,8 +93,9 @@ export function createIndexSql(
   names: { readonly indexName: string; readonly tableName: string; readonly schema?: string | undefined },
   path = '',
 ): string {
-  const cols = index.columns.map((c, i) => indexColumn(c, `${path}columns[${i}]`)).join(', ')
-  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}${clustered(index.mssqlClustered)}INDEX ${q.ident(names.indexName, { force: index.quote === true })}`
+  let cols = ''
+  for (let i = 0; i < index.columns.length; i++) cols += (i === 0 ? '' : ', ') + indexColumn(index.columns[i] as IndexColumn, path, i)
+  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}${clustered(index.mssqlClustered)}INDEX ${q.ident(names.indexName, index.quote === true ? FORCE : undefined)}`
   out += ` ON ${q.qualified(names.tableName, names.schema)} (${cols})`
   if (index.mssqlInclude !== undefined) out += ` INCLUDE (${columnList(q, index.mssqlInclude)})`
   if (index.mssqlWhere !== undefined) out += ` WHERE ${index.mssqlWhere}`

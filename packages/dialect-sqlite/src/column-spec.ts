@@ -14,7 +14,8 @@ const WORD = /^\w+$/
 export function defaultSql(value: ServerDefault): string {
   if ('literal' in value) return q.literal(value.literal)
   const sql = value.sql.trim()
-  return /^['"(]/.test(sql) || WORD.test(sql) ? sql : `(${sql})`
+  const first = sql[0]
+  return first === "'" || first === '"' || first === '(' || WORD.test(sql) ? sql : `(${sql})`
 }
 
 const CONSTANT = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[xX][0-9a-fA-F]+|'(?:[^']|'')*'|[xX]'[0-9a-fA-F]*'|NULL|TRUE|FALSE)$/i
@@ -36,8 +37,8 @@ export function isConstantDefault(value: ServerDefault): boolean {
 
 /** How a column is written besides its own fields. */
 export interface ColumnSpecOptions {
-  /** Path of the column in the op, for errors (`column`, `columns[2]`). */
-  readonly path?: string
+  /** Position of the column in `createTable`'s `columns`, for error paths (`columns[2]`); without it, `column`. */
+  readonly index?: number
   /** The column is in the table's primary key (so NOT NULL). */
   readonly inPrimaryKey?: boolean
   /** Write ` PRIMARY KEY AUTOINCREMENT` on it (the table's sole INTEGER key with `sqliteAutoincrement`). */
@@ -46,6 +47,9 @@ export interface ColumnSpecOptions {
   readonly strict?: boolean
 }
 
+// Shared by the calls that pass none (ADD COLUMN), so that they allocate nothing for it.
+const NO_OPTIONS: ColumnSpecOptions = {}
+
 /**
  * `name TYPE [DEFAULT d] [NOT NULL] [PRIMARY KEY AUTOINCREMENT] [GENERATED ALWAYS AS (e)
  * STORED|VIRTUAL] [[CONSTRAINT n] CHECK (c)]` (catalog §0.7). Identity columns do not exist on
@@ -53,12 +57,11 @@ export interface ColumnSpecOptions {
  * @example
  * columnSpec({ name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }) // => "n INTEGER DEFAULT '0' NOT NULL"
  */
-export function columnSpec(column: Column, options: ColumnSpecOptions = {}): string {
-  const path = options.path ?? 'column'
+export function columnSpec(column: Column, options: ColumnSpecOptions = NO_OPTIONS): string {
   if (column.identity !== undefined) {
-    throw new UnsupportedOperationError({ engine: 'sqlite', path: `${path}.identity`, message: 'sqlite has no identity columns; use an INTEGER primary key (with sqliteAutoincrement) instead' })
+    throw new UnsupportedOperationError({ engine: 'sqlite', path: `${columnPath(options)}.identity`, message: 'sqlite has no identity columns; use an INTEGER primary key (with sqliteAutoincrement) instead' })
   }
-  let out = `${q.ident(column.name)} ${sqliteType(column.type, `${path}.type`, options.strict === true)}`
+  let out = `${q.ident(column.name)} ${columnType(column, options)}`
   if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
   if (options.inPrimaryKey === true || !isNullable(column)) out += ' NOT NULL'
   if (options.autoincrement === true) out += ' PRIMARY KEY AUTOINCREMENT'
@@ -66,4 +69,22 @@ export function columnSpec(column: Column, options: ColumnSpecOptions = {}): str
   const check = column.check
   if (check !== undefined) out += ` ${check.name === undefined ? '' : `CONSTRAINT ${q.ident(check.name)} `}CHECK (${check.condition})`
   return out
+}
+
+/** Path of the column in its op, for errors; built only when one is thrown. */
+function columnPath(options: ColumnSpecOptions): string {
+  return options.index === undefined ? 'column' : `columns[${options.index}]`
+}
+
+/**
+ * The column's type, with the error path built only when the type is refused (most are not):
+ * `sqliteType` is pure, so the second call throws what the first did, at the column's path.
+ */
+function columnType(column: Column, options: ColumnSpecOptions): string {
+  const strict = options.strict === true
+  try {
+    return sqliteType(column.type, 'type', strict)
+  } catch {
+    return sqliteType(column.type, `${columnPath(options)}.type`, strict)
+  }
 }

@@ -1,5 +1,5 @@
 import { columnList, constraintPrefix, foreignKeyActions, indexColumnSql } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, type ConstraintDefinition, type Deferrability, type ForeignKeyDefinition, type IndexDefinition } from '@athanor/ir'
+import { UnsupportedOperationError, type ConstraintDefinition, type Deferrability, type ForeignKeyDefinition, type IndexColumn, type IndexDefinition } from '@athanor/ir'
 import { sqliteQuote as q } from './quote.js'
 
 /** Refuses DEFERRABLE / INITIALLY where SQLite has no such clause (UNIQUE, CHECK). `path` is empty or ends with `.`. */
@@ -55,9 +55,15 @@ export function createIndexSql(
   names: { readonly indexName: string; readonly tableName: string; readonly schema?: string | undefined },
   ifNotExists = false,
 ): string {
-  const name = names.schema === undefined ? q.ident(names.indexName, { force: index.quote === true }) : `${q.ident(names.schema)}.${q.ident(names.indexName, { force: index.quote === true })}`
-  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX ${ifNotExists ? 'IF NOT EXISTS ' : ''}${name} ON ${q.ident(names.tableName)}`
-  out += ` (${index.columns.map((c) => indexColumnSql(q, c)).join(', ')})`
+  const force = index.quote === true ? FORCE : undefined
+  const name = names.schema === undefined ? q.ident(names.indexName, force) : `${q.ident(names.schema)}.${q.ident(names.indexName, force)}`
+  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX ${ifNotExists ? 'IF NOT EXISTS ' : ''}${name} ON ${q.ident(names.tableName)} (`
+  const columns = index.columns
+  for (let i = 0; i < columns.length; i++) out += (i === 0 ? '' : ', ') + indexColumnSql(q, columns[i] as IndexColumn)
+  out += ')'
   if (index.sqliteWhere !== undefined) out += ` WHERE ${index.sqliteWhere}`
   return out
 }
+
+// Shared, not built per call: `index.quote` asks for the name to be quoted whatever it is.
+const FORCE = { force: true } as const

@@ -26,7 +26,8 @@ export function sqliteLiteral(value: string): string {
   if (value.includes('\0')) {
     throw new UnsupportedOperationError({ engine: 'sqlite', path: '', message: 'sqlite: text written in SQL cannot contain a NUL character' })
   }
-  return `'${value.replaceAll("'", "''")}'`
+  // Most literals hold no quote: skip the replace for them.
+  return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`
 }
 
 /**

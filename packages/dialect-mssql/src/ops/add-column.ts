@@ -39,9 +39,9 @@ export function compileAddColumn(op: AddColumnOp, ctx: HandlerContext, settings:
     const def = { type: 'foreignKey' as const, localCols: [col.name], referentTable, remoteCols: [remoteCol], ...(referentSchema === undefined ? {} : { referentSchema }), ...actions }
     out.push(statement(`${table} ADD ${constraintSql(def, name, 'column.foreignKey.')}`))
   }
-  // The name the schema model gives it: ix_<table>_<column>, ix_<schema>_<table>_<column> (catalog §2.1).
-  const ix = columnIndexName(op.tableName, col.name, op.schema)
   if (col.index === true) {
+    // The name the schema model gives it: ix_<table>_<column>, ix_<schema>_<table>_<column> (catalog §2.1).
+    const ix = columnIndexName(op.tableName, col.name, op.schema)
     out.push(statement(createIndexSql({ columns: [col.name], ...(col.unique === true ? { unique: true } : {}) }, { indexName: ix, tableName: op.tableName, schema: op.schema })))
   } else if (col.unique === true) {
     out.push(statement(`${table} ADD UNIQUE (${q.ident(col.name)})`))

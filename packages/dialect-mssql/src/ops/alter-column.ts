@@ -21,15 +21,14 @@ function missing(op: AlterColumnOp, path: string, why: string): never {
  * What the column is now comes from the op's `existing*` fields, else from the snapshot.
  */
 export function compileAlterColumn(op: AlterColumnOp, ctx: HandlerContext, settings: MssqlSettings): readonly Statement[] {
-  for (const field of ['identity', 'autoincrement'] as const) {
-    if (op[field] !== undefined) {
-      throw new UnsupportedOperationError({
-        kind: op.kind,
-        engine: 'mssql',
-        path: field,
-        message: 'mssql: an IDENTITY cannot be added, changed or removed in place; add a new column (or rebuild the table) instead',
-      })
-    }
+  const identityChange = op.identity !== undefined ? 'identity' : op.autoincrement !== undefined ? 'autoincrement' : undefined
+  if (identityChange !== undefined) {
+    throw new UnsupportedOperationError({
+      kind: op.kind,
+      engine: 'mssql',
+      path: identityChange,
+      message: 'mssql: an IDENTITY cannot be added, changed or removed in place; add a new column (or rebuild the table) instead',
+    })
   }
   const known = knownColumn(ctx.snapshot, op.tableName, op.schema, op.columnName)?.column
   const table = alterTable(q, op.tableName, op.schema)

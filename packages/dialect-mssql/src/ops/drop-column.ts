@@ -54,14 +54,30 @@ function planFromTable(table: TableModel, column: string, hasDefault: boolean): 
 function planFromColumn(col: Column, tableName: string, schema: string | undefined): Plan {
   const plan: Plan = { lookups: [], constraints: [], indexes: [] }
   if (col.serverDefault !== undefined) plan.lookups.push('default')
-  for (const [c, kind] of [[col.check, 'check'], [col.foreignKey, 'foreignKey']] as const) {
-    if (c === undefined) continue
-    if (c.name === undefined) plan.lookups.push(kind)
-    else plan.constraints.push(c.name)
-  }
+  if (col.check !== undefined) planConstraint(plan, col.check.name, 'check')
+  if (col.foreignKey !== undefined) planConstraint(plan, col.foreignKey.name, 'foreignKey')
   if (col.index === true) plan.indexes.push(columnIndexName(tableName, col.name, schema))
   else if (col.unique === true) plan.lookups.push('key')
   return plan
+}
+
+/** A constraint of the plan: dropped by name, else found by a lookup. */
+function planConstraint(plan: Plan, name: string | undefined, kind: LookupKind): void {
+  if (name === undefined) plan.lookups.push(kind)
+  else plan.constraints.push(name)
+}
+
+/**
+ * The lookups the `mssqlDrop*` flags add to the plan: each flag its own, unless the plan already
+ * looks up or drops by name a constraint of that kind.
+ */
+function addFlagged(op: DropColumnOp, known: ReturnType<typeof knownColumn>, plan: Plan): void {
+  const flagged: readonly [boolean | undefined, LookupKind][] = [[op.mssqlDropDefault, 'default'], [op.mssqlDropCheck, 'check'], [op.mssqlDropForeignKey, 'foreignKey']]
+  // With the definition known, a flag adds nothing when a constraint of its kind is dropped by name.
+  const byName = new Set(known === undefined ? [] : known.table.constraints.filter((c) => c.name !== undefined && plan.constraints.includes(c.name)).map((c) => KIND_OF[c.type]))
+  if (op.column?.check?.name !== undefined) byName.add('check')
+  if (op.column?.foreignKey?.name !== undefined) byName.add('foreignKey')
+  for (const [flag, kind] of flagged) if (flag === true && !plan.lookups.includes(kind) && !byName.has(kind)) plan.lookups.push(kind)
 }
 
 /**
@@ -81,13 +97,8 @@ export function compileDropColumn(op: DropColumnOp, ctx: HandlerContext): readon
     : op.column !== undefined
       ? planFromColumn(op.column, op.tableName, op.schema)
       : { lookups: [], constraints: [], indexes: [] }
-  const flagged: readonly [boolean | undefined, LookupKind][] = [[op.mssqlDropDefault, 'default'], [op.mssqlDropCheck, 'check'], [op.mssqlDropForeignKey, 'foreignKey']]
+  if (op.mssqlDropDefault === true || op.mssqlDropCheck === true || op.mssqlDropForeignKey === true) addFlagged(op, known, plan)
   const table = alterTable(q, op.tableName, op.schema)
-  // With the definition known, a flag adds nothing when a constraint of its kind is dropped by name.
-  const byName = new Set(known === undefined ? [] : known.table.constraints.filter((c) => c.name !== undefined && plan.constraints.includes(c.name)).map((c) => KIND_OF[c.type]))
-  if (op.column?.check?.name !== undefined) byName.add('check')
-  if (op.column?.foreignKey?.name !== undefined) byName.add('foreignKey')
-  for (const [flag, kind] of flagged) if (flag === true && !plan.lookups.includes(kind) && !byName.has(kind)) plan.lookups.push(kind)
   const out: Statement[] = []
   for (const kind of ORDER) if (plan.lookups.includes(kind)) out.push(dropLookup(kind, op.tableName, op.schema, op.columnName))
   for (const name of plan.constraints) out.push(statement(`${table} DROP CONSTRAINT ${q.ident(name)}`))

@@ -1,8 +1,10 @@
 import { statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, columnIndexName, typeName, type ConstraintDefinition, type CreateTableOp } from '@athanor/ir'
+import { UnsupportedOperationError, columnIndexName, typeName, type Column, type ConstraintDefinition, type CreateTableOp, type PrimaryKeyDefinition, type TableConstraint } from '@athanor/ir'
 import { columnSpec } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { sqliteQuote as q } from '../quote.js'
+
+const NO_CONSTRAINTS: readonly TableConstraint[] = []
 
 /**
  * `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] [schema.]t (columns, PRIMARY KEY (…), constraints…)
@@ -11,13 +13,19 @@ import { sqliteQuote as q } from '../quote.js'
  * PRIMARY KEY AUTOINCREMENT`. Comments are dropped: SQLite stores none.
  */
 export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): readonly Statement[] {
-  const constraints = op.constraints ?? []
-  const explicitPk = constraints.find((c) => c.type === 'primaryKey')
-  const pkColumns = explicitPk?.type === 'primaryKey' ? explicitPk.columns : op.columns.filter((c) => c.primaryKey === true).map((c) => c.name)
+  const columns = op.columns
+  const constraints = op.constraints ?? NO_CONSTRAINTS
+  // The key is a table-level primaryKey constraint or the columns flagged primaryKey, never both
+  // (the IR refuses a second key); plain loops, no lists built: this is the hottest handler.
+  let explicitPk: (PrimaryKeyDefinition & { readonly name?: string }) | undefined
+  for (let i = 0; i < constraints.length && explicitPk === undefined; i++) {
+    const c = constraints[i] as TableConstraint
+    if (c.type === 'primaryKey') explicitPk = c
+  }
   const strict = op.sqliteStrict === true
   let inlinePk: string | undefined
-  if (op.sqliteAutoincrement === true && pkColumns.length === 1) {
-    const col = op.columns.find((c) => c.name === pkColumns[0])
+  if (op.sqliteAutoincrement === true) {
+    const col = soleKeyColumn(columns, explicitPk)
     if (col !== undefined && typeName(col.type) !== 'integer') {
       throw new UnsupportedOperationError({
         kind: op.kind,
@@ -28,39 +36,68 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): rea
     }
     inlinePk = col?.name
   }
-  const lines: string[] = op.columns.map((c, i) => {
-    const spec = columnSpec(c, { path: `columns[${i}]`, inPrimaryKey: pkColumns.includes(c.name), autoincrement: c.name === inlinePk, strict })
+  let body = ''
+  let pkList = ''
+  // Most columns imply no constraint or index: the passes for those run only when one does.
+  let implies = false
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i] as Column
+    implies ||= c.unique === true || c.foreignKey !== undefined || c.index === true
+    const inPrimaryKey = explicitPk === undefined ? c.primaryKey === true : explicitPk.columns.includes(c.name)
+    const autoincrement = c.name === inlinePk
+    let spec = columnSpec(c, { index: i, inPrimaryKey, autoincrement, strict })
     // A named key written on its column keeps its name: `id INTEGER NOT NULL CONSTRAINT pk PRIMARY KEY AUTOINCREMENT`.
-    return c.name === inlinePk && explicitPk?.name !== undefined ? spec.replace(' PRIMARY KEY AUTOINCREMENT', ` CONSTRAINT ${q.ident(explicitPk.name)} PRIMARY KEY AUTOINCREMENT`) : spec
-  })
-  if (inlinePk === undefined && pkColumns.length > 0) {
-    lines.push(constraintSql({ type: 'primaryKey', columns: pkColumns }, explicitPk?.name, op.schema))
+    if (autoincrement && explicitPk?.name !== undefined) spec = spec.replace(' PRIMARY KEY AUTOINCREMENT', ` CONSTRAINT ${q.ident(explicitPk.name)} PRIMARY KEY AUTOINCREMENT`)
+    body += (i === 0 ? '\n    ' : ',\n    ') + spec
+    if (inPrimaryKey && explicitPk === undefined) pkList += (pkList === '' ? '' : ', ') + q.ident(c.name)
+  }
+  if (inlinePk === undefined) {
+    if (explicitPk === undefined) {
+      if (pkList !== '') body += `,\n    PRIMARY KEY (${pkList})`
+    } else if (explicitPk.columns.length > 0) {
+      body += `,\n    ${constraintSql(explicitPk, explicitPk.name, op.schema)}`
+    }
   }
   // Explicit constraints first, then those the columns imply, column by column (catalog §0.8).
-  constraints.forEach((c, i) => {
-    if (c.type !== 'index' && c.type !== 'primaryKey') lines.push(constraintSql(c, c.name, op.schema, `constraints[${i}].`))
-  })
-  op.columns.forEach((c, i) => {
-    if (c.unique === true && c.index !== true) lines.push(`UNIQUE (${q.ident(c.name)})`)
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as TableConstraint
+    if (c.type !== 'index' && c.type !== 'primaryKey') body += `,\n    ${constraintSql(c, c.name, op.schema, `constraints[${i}].`)}`
+  }
+  for (let i = 0; implies && i < columns.length; i++) {
+    const c = columns[i] as Column
+    if (c.unique === true && c.index !== true) body += `,\n    UNIQUE (${q.ident(c.name)})`
     const fk = c.foreignKey
     if (fk !== undefined) {
       const { name, remoteCol, referentTable, referentSchema, ...actions } = fk
       const def: ConstraintDefinition = { type: 'foreignKey', localCols: [c.name], referentTable, remoteCols: [remoteCol], ...(referentSchema === undefined ? {} : { referentSchema }), ...actions }
-      lines.push(constraintSql(def, name, op.schema, `columns[${i}].foreignKey.`))
+      body += `,\n    ${constraintSql(def, name, op.schema, `columns[${i}].foreignKey.`)}`
     }
-  })
-  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
-  const options = [...(op.sqliteWithoutRowid === true ? ['WITHOUT ROWID'] : []), ...(strict ? ['STRICT'] : [])]
-  const sql = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)} (\n    ${lines.join(',\n    ')}\n)${options.length === 0 ? '' : ` ${options.join(', ')}`}`
-  const out: Statement[] = [statement(sql)]
-  const names = { tableName: op.tableName, schema: op.schema }
-  for (const c of constraints) {
-    if (c.type === 'index') out.push(statement(createIndexSql(c, { ...names, indexName: c.name })))
   }
-  for (const c of op.columns) {
+  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
+  const options = op.sqliteWithoutRowid === true ? (strict ? ' WITHOUT ROWID, STRICT' : ' WITHOUT ROWID') : strict ? ' STRICT' : ''
+  const out: Statement[] = [statement(`CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)} (${body}\n)${options}`)]
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as TableConstraint
+    if (c.type === 'index') out.push(statement(createIndexSql(c, { tableName: op.tableName, schema: op.schema, indexName: c.name })))
+  }
+  for (let i = 0; implies && i < columns.length; i++) {
+    const c = columns[i] as Column
     if (c.index === true) {
-      out.push(statement(createIndexSql({ columns: [c.name], ...(c.unique === true ? { unique: true } : {}) }, { ...names, indexName: columnIndexName(op.tableName, c.name, op.schema) })))
+      const indexName = columnIndexName(op.tableName, c.name, op.schema)
+      out.push(statement(createIndexSql({ columns: [c.name], ...(c.unique === true ? { unique: true } : {}) }, { tableName: op.tableName, schema: op.schema, indexName })))
     }
   }
   return out
+}
+
+/** The column of the table's key when the key has exactly one column (for `sqliteAutoincrement`). */
+function soleKeyColumn(columns: readonly Column[], explicitPk: PrimaryKeyDefinition | undefined): Column | undefined {
+  if (explicitPk !== undefined) return explicitPk.columns.length === 1 ? columns.find((c) => c.name === explicitPk.columns[0]) : undefined
+  let sole: Column | undefined
+  for (const c of columns) {
+    if (c.primaryKey !== true) continue
+    if (sole !== undefined) return undefined
+    sole = c
+  }
+  return sole
 }
