@@ -20,17 +20,24 @@ export type DeepReadonly<T> = T extends (infer E)[]
  * Object.isFrozen(op) // => true
  */
 export function deepFreeze<T>(value: T): T {
-  // Frozen objects are walked too: a shallow-frozen parent can still hold a mutable child.
-  if (typeof value === 'object' && value !== null) {
+  // Frozen objects are walked too: a shallow-frozen parent can still hold a mutable child. But a
+  // tree this function has walked stays deep-frozen for good (nothing in it can be replaced), so
+  // it is not walked again: a schema model that changes one table per op costs one table, not
+  // the whole schema.
+  if (typeof value === 'object' && value !== null && !deeplyFrozen.has(value)) {
     Object.freeze(value)
     if (Array.isArray(value)) {
       for (const item of value) deepFreeze(item)
     } else {
       for (const key in value) deepFreeze((value as Record<string, unknown>)[key])
     }
+    deeplyFrozen.add(value)
   }
   return value
 }
+
+// Objects deepFreeze has finished walking (weakly held: they are collected as usual).
+const deeplyFrozen = new WeakSet<object>()
 
 /**
  * True when `value` and everything inside it is frozen.

@@ -5,7 +5,7 @@ import type { AlterColumnOp } from '../ops/alter-column.js'
 import type { DropColumnOp } from '../ops/drop-column.js'
 import type { ApplyContext } from '../registry.js'
 import { constraintUses, foreignReference, indexUses, referencesTable, renameColumnInTable, renameReferences } from './column-refs.js'
-import { columnPosition, draftOf, refuse, removeWhere, requireTable, tableLabel } from './lookup.js'
+import { columnPosition, draftOf, readTables, refuse, removeWhere, requireTable, tableLabel } from './lookup.js'
 import { normalizeColumn } from './normalize.js'
 import { checkReferent } from './referents.js'
 import type { SchemaSnapshot, TableModel } from './snapshot.js'
@@ -63,7 +63,7 @@ export function applyAddColumn(draft: Draftable, op: AddColumnOp & ColumnPositio
       })
     }
   }
-  if (n.index !== undefined && draft.tables.some((t) => t.schema === op.schema && t.indexes.some((ix) => ix.name === n.index?.name))) {
+  if (n.index !== undefined && readTables(draft).some((t) => t.schema === op.schema && t.indexes.some((ix) => ix.name === n.index?.name))) {
     refuse(op.kind, 'column.index', `index ${JSON.stringify(n.index.name)} already exists; expected a new index name`)
   }
   table.columns.splice(positionFor(table, op.kind, op, op.column.name), 0, draftOf(n.column))

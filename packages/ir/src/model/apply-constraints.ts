@@ -8,7 +8,7 @@ import type { DropConstraintOp } from '../ops/drop-constraint.js'
 import type { DropIndexOp } from '../ops/drop-index.js'
 import type { ApplyContext } from '../registry.js'
 import { constraintModelOf, indexModelOf } from './convert-constraints.js'
-import { draftOf, refuse, requireTable, tableLabel } from './lookup.js'
+import { draftOf, readTables, refuse, requireTable, tableLabel } from './lookup.js'
 import { checkColumns, checkReferent } from './referents.js'
 import type { SchemaSnapshot, TableModel } from './snapshot.js'
 
@@ -100,7 +100,7 @@ export function findIndex<T extends Pick<TableModel, 'name' | 'schema' | 'indexe
 /** @internal createIndex: appended to its table; its name must be new in the schema, its named columns must exist. */
 export function applyCreateIndex(draft: Draftable, op: CreateIndexOp, _ctx: ApplyContext): void {
   const table = requireTable(draft, op.kind, op.tableName, op.schema, 'tableName')
-  if (findIndex(draft.tables, op.indexName, op.schema) !== undefined) {
+  if (findIndex(readTables(draft), op.indexName, op.schema) !== undefined) {
     if (op.ifNotExists === true) return
     refuse(op.kind, 'indexName', `index ${JSON.stringify(op.indexName)} already exists; expected a new index name`)
   }
@@ -116,7 +116,8 @@ export function applyCreateIndex(draft: Draftable, op: CreateIndexOp, _ctx: Appl
 /** @internal dropIndex: by name in the schema; with `tableName`, the index must be on that table. */
 export function applyDropIndex(draft: Draftable, op: DropIndexOp, _ctx: ApplyContext): void {
   if (op.tableName !== undefined) requireTable(draft, op.kind, op.tableName, op.schema, 'tableName')
-  const found = findIndex(draft.tables, op.indexName, op.schema)
+  const plain = readTables(draft)
+  const found = findIndex(plain, op.indexName, op.schema)
   if (found === undefined) {
     if (op.ifExists === true) return
     refuse(op.kind, 'indexName', `index ${JSON.stringify(op.indexName)} not found; expected an existing index`)
@@ -124,5 +125,5 @@ export function applyDropIndex(draft: Draftable, op: DropIndexOp, _ctx: ApplyCon
   if (op.tableName !== undefined && found.table.name !== op.tableName) {
     refuse(op.kind, 'indexName', `index ${JSON.stringify(op.indexName)} is on table ${tableLabel(found.table.name, found.table.schema)}; expected an index of table ${tableLabel(op.tableName, op.schema)}`)
   }
-  found.table.indexes.splice(found.at, 1)
+  ;(draft.tables[plain.indexOf(found.table)] as Draft<TableModel>).indexes.splice(found.at, 1)
 }

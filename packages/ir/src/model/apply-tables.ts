@@ -7,17 +7,17 @@ import type { DropTableOp } from '../ops/drop-table.js'
 import type { RenameTableOp } from '../ops/rename-table.js'
 import type { ApplyContext } from '../registry.js'
 import { foreignReference, referencesTable } from './column-refs.js'
-import { draftOf, refuse, removeWhere, requireTable, tableLabel, tablePosition } from './lookup.js'
+import { draftOf, readTables, refuse, removeWhere, requireTable, tableLabel, tablePosition } from './lookup.js'
 import { columnIndexName, tableModelOf } from './normalize.js'
 import { checkReferent } from './referents.js'
-import type { SchemaSnapshot } from './snapshot.js'
+import type { SchemaSnapshot, TableModel } from './snapshot.js'
 
 type Draftable = Draft<SchemaSnapshot>
 
 /** Refuses index names of a new table that another index of the schema (or the table itself) already has. */
 function checkNewIndexNames(draft: Draftable, op: CreateTableOp): void {
   const taken = new Set<string>()
-  for (const t of draft.tables) if (t.schema === op.schema) for (const ix of t.indexes) taken.add(ix.name)
+  for (const t of readTables(draft)) if (t.schema === op.schema) for (const ix of t.indexes) taken.add(ix.name)
   const take = (name: string, path: string): void => {
     if (taken.has(name)) refuse(op.kind, path, `index ${JSON.stringify(name)} already exists; expected a new index name`)
     taken.add(name)
@@ -45,7 +45,7 @@ function checkColumnConstraintNames(op: CreateTableOp): void {
 
 /** @internal createTable: the table as {@link tableModelOf} builds it; its foreign keys must point at existing tables (or itself). */
 export function applyCreateTable(draft: Draftable, op: CreateTableOp, _ctx: ApplyContext): void {
-  if (tablePosition(draft.tables, op.tableName, op.schema) !== -1) {
+  if (tablePosition(readTables(draft), op.tableName, op.schema) !== -1) {
     if (op.ifNotExists === true) return
     refuse(op.kind, 'tableName', `table ${tableLabel(op.tableName, op.schema)} already exists; expected a new table name`)
   }
@@ -71,7 +71,7 @@ export function applyCreateTable(draft: Draftable, op: CreateTableOp, _ctx: Appl
 
 /** @internal dropTable: refused while a foreign key of another table points at it (PostgreSQL asks for CASCADE). */
 export function applyDropTable(draft: Draftable, op: DropTableOp, _ctx: ApplyContext): void {
-  const at = tablePosition(draft.tables, op.tableName, op.schema)
+  const at = tablePosition(readTables(draft), op.tableName, op.schema)
   if (at === -1) {
     if (op.ifExists === true) return
     refuse(op.kind, 'tableName', `table ${tableLabel(op.tableName, op.schema)} not found; expected an existing table`)
@@ -88,16 +88,18 @@ export function applyDropTable(draft: Draftable, op: DropTableOp, _ctx: ApplyCon
 /** @internal renameTable: foreign keys that point at the table follow it; index names do not change. */
 export function applyRenameTable(draft: Draftable, op: RenameTableOp, _ctx: ApplyContext): void {
   const table = requireTable(draft, op.kind, op.oldTableName, op.schema, 'oldTableName')
-  if (tablePosition(draft.tables, op.newTableName, op.schema) !== -1) {
+  if (tablePosition(readTables(draft), op.newTableName, op.schema) !== -1) {
     refuse(op.kind, 'newTableName', `table ${tableLabel(op.newTableName, op.schema)} already exists; expected a new table name`)
   }
   table.name = op.newTableName
   for (const t of draft.triggers ?? []) if (t.tableName === op.oldTableName && t.schema === op.schema) t.tableName = op.newTableName
-  for (const t of draft.tables) {
-    for (const c of t.constraints) {
+  readTables(draft).forEach((plain, i) => {
+    // Only the tables whose keys point at the renamed one are drafted.
+    if (!plain.constraints.some((c) => c.type === 'foreignKey' && referencesTable(c, op.oldTableName, op.schema))) return
+    for (const c of (draft.tables[i] as Draft<TableModel>).constraints) {
       if (c.type === 'foreignKey' && referencesTable(c, op.oldTableName, op.schema)) c.referentTable = op.newTableName
     }
-  }
+  })
 }
 
 /** @internal createTableComment: sets the comment. */

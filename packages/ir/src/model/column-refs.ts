@@ -1,6 +1,7 @@
-import type { Draft } from 'immer'
+import { isDraft, type Draft } from 'immer'
 import type { ForeignKeyDefinition } from '../elements/constraint.js'
 import type { IndexModel, ConstraintModel, SchemaSnapshot, TableModel } from './snapshot.js'
+import { readTables } from './lookup.js'
 import { renameInSql, sqlMentions } from './sql-identifiers.js'
 
 // Where a table's constraints and indexes use its columns, and where foreign keys point at a
@@ -47,7 +48,8 @@ export function foreignReference(
   schema: string | undefined,
   column?: string,
 ): { readonly table: TableModel; readonly constraint: ConstraintModel } | undefined {
-  for (const table of snapshot.tables) {
+  const tables = isDraft(snapshot) ? readTables(snapshot as Draft<SchemaSnapshot>) : snapshot.tables
+  for (const table of tables) {
     if (table.name === tableName && table.schema === schema) continue
     for (const c of table.constraints) {
       if (c.type === 'foreignKey' && referencesTable(c, tableName, schema) && (column === undefined || c.remoteCols.includes(column))) {
@@ -113,11 +115,12 @@ export function renameColumnInTable(table: Draft<TableModel>, from: string, to: 
 
 /** @internal Renames the referenced column `from` to `to` in every foreign key that points at the table (its own included). */
 export function renameReferences(draft: Draft<SchemaSnapshot>, tableName: string, schema: string | undefined, from: string, to: string): void {
-  for (const table of draft.tables) {
-    for (const c of table.constraints) {
-      if (c.type === 'foreignKey' && referencesTable(c, tableName, schema) && c.remoteCols.includes(from)) {
-        c.remoteCols = c.remoteCols.map(renamer(from, to))
-      }
+  const points = (c: ConstraintModel): boolean => c.type === 'foreignKey' && referencesTable(c, tableName, schema) && c.remoteCols.includes(from)
+  // Searched on plain values (see readTables); only the tables that change are drafted.
+  readTables(draft).forEach((plain, i) => {
+    if (!plain.constraints.some(points)) return
+    for (const c of (draft.tables[i] as Draft<TableModel>).constraints) {
+      if (points(c) && c.type === 'foreignKey') c.remoteCols = c.remoteCols.map(renamer(from, to))
     }
-  }
+  })
 }

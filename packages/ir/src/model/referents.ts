@@ -1,6 +1,6 @@
 import type { Draft } from 'immer'
 import type { ForeignKeyDefinition } from '../elements/constraint.js'
-import { refuse, tableLabel, tablePosition } from './lookup.js'
+import { readTables, refuse, tableLabel, tablePosition } from './lookup.js'
 import type { SchemaSnapshot } from './snapshot.js'
 
 /** @internal The table a new foreign key is added to, with its column names as they will be. */
@@ -29,7 +29,8 @@ export function checkReferent(
   paths: ReferentPaths,
 ): void {
   const self = fk.referentTable === source.name && fk.referentSchema === source.schema
-  const target = self ? undefined : draft.tables[tablePosition(draft.tables, fk.referentTable, fk.referentSchema)]
+  const tables = readTables(draft)
+  const target = self ? undefined : tables[tablePosition(tables, fk.referentTable, fk.referentSchema)]
   if (!self && target === undefined) {
     refuse(kind, paths.table, `referent table ${tableLabel(fk.referentTable, fk.referentSchema)} not found; expected an existing table`)
   }
