@@ -1,4 +1,4 @@
-import { sqlMentions, type ColumnModel, type TableModel } from '@athanor/ir'
+import { sqlMentions, type ColumnModel, type ConstraintModel, type TableModel } from '@athanor/ir'
 import { isIntegerType } from './types.js'
 
 // When a column is AUTO_INCREMENT. A column that says `autoincrement: true` or `false` is taken
@@ -18,6 +18,32 @@ import { isIntegerType } from './types.js'
 // reject the table; a foreign key on it is allowed and the column is numbered).
 
 /**
+ * The only column of the table's unnamed primary key (the first primaryKey constraint), or
+ * undefined: the one column the rule above may number without being told.
+ * @example
+ * soleKeyColumn([{ type: 'primaryKey', columns: ['id'] }]) // => 'id'
+ * soleKeyColumn([{ type: 'primaryKey', name: 'pk_t', columns: ['id'] }]) // => undefined
+ */
+export function soleKeyColumn(constraints: readonly ConstraintModel[]): string | undefined {
+  const pk = constraints.find((c) => c.type === 'primaryKey')
+  if (pk === undefined || pk.type !== 'primaryKey' || pk.name !== undefined || pk.columns.length !== 1) return undefined
+  return pk.columns[0]
+}
+
+/**
+ * True when `column` is AUTO_INCREMENT by the rule above, `soleKey` being its table's
+ * {@link soleKeyColumn}: `autoincrement` when it says, else whether it is that column, of an
+ * integer type, and not generated. Takes a column of an op or of the model alike.
+ * @example
+ * autoincrementOf({ name: 'id', type: 'integer' }, 'id') // => true
+ */
+export function autoincrementOf(column: Pick<ColumnModel, 'name' | 'type' | 'autoincrement' | 'computed' | 'identity'>, soleKey: string | undefined, flavour = 'mysql'): boolean {
+  if (column.autoincrement !== undefined) return column.autoincrement
+  if (column.name !== soleKey || column.computed !== undefined || column.identity !== undefined) return false
+  return isIntegerType(column.type, flavour)
+}
+
+/**
  * True when `column` is AUTO_INCREMENT by the rule above: `autoincrement` when it says, else
  * whether it is the only column of the table's unnamed primary key, of an integer type, and not
  * generated.
@@ -25,11 +51,7 @@ import { isIntegerType } from './types.js'
  * impliedAutoincrement({ constraints: [{ type: 'primaryKey', columns: ['id'] }] }, { name: 'id', type: 'integer', nullable: false }) // => true
  */
 export function impliedAutoincrement(table: Pick<TableModel, 'constraints'>, column: ColumnModel, flavour = 'mysql'): boolean {
-  if (column.autoincrement !== undefined) return column.autoincrement
-  const pk = table.constraints.find((c) => c.type === 'primaryKey')
-  if (pk === undefined || pk.type !== 'primaryKey' || pk.name !== undefined || pk.columns.length !== 1 || pk.columns[0] !== column.name) return false
-  if (column.computed !== undefined || column.identity !== undefined) return false
-  return isIntegerType(column.type, flavour)
+  return autoincrementOf(column, soleKeyColumn(table.constraints), flavour)
 }
 
 /**

@@ -40,14 +40,25 @@ export function actionColumns(constraints: readonly ConstraintModel[], flavour: 
  * checkConditionAllowed('author_id > 0', post, target, 'createCheckConstraint', 'condition') // throws { code: 'UNSUPPORTED_OPERATION', path: 'condition' }
  */
 export function checkConditionAllowed(condition: string, table: Pick<TableModel, 'columns' | 'constraints'>, target: MysqlTarget, kind: string, path: string): void {
-  const numbered = autoincrementColumnsIn(table, condition, target.flavour)
-  const acting = [...actionColumns(table.constraints, target.flavour)].filter((c) => sqlMentions(condition, c))
-  const column = numbered[0] ?? acting[0]
-  if (column === undefined) return
+  const numbered = autoincrementColumnsIn(table, condition, target.flavour)[0]
+  if (numbered !== undefined) refuseCheckNaming(numbered, true, target, kind, path)
+  for (const column of actionColumns(table.constraints, target.flavour)) {
+    if (sqlMentions(condition, column)) refuseCheckNaming(column, false, target, kind, path)
+  }
+}
+
+/**
+ * The refusal of a check naming `column`, with `UNSUPPORTED_OPERATION` at `path`: an AUTO_INCREMENT
+ * column when `numbered`, else a column a foreign key acts on.
+ * @example
+ * const target = mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)
+ * refuseCheckNaming('id', true, target, 'createTable', 'columns[0].check.condition') // throws { code: 'UNSUPPORTED_OPERATION', path: 'columns[0].check.condition' }
+ */
+export function refuseCheckNaming(column: string, numbered: boolean, target: MysqlTarget, kind: string, path: string): never {
   throw new UnsupportedOperationError({
     kind,
     engine: target.name,
     path,
-    message: `${target.name}: a CHECK cannot name ${JSON.stringify(column)}, ${numbered.length > 0 ? 'an AUTO_INCREMENT column (the column of an unnamed integer primary key is one unless it says autoincrement: false)' : 'a column a foreign key changes (ON DELETE SET NULL, ON UPDATE CASCADE, …)'}`,
+    message: `${target.name}: a CHECK cannot name ${JSON.stringify(column)}, ${numbered ? 'an AUTO_INCREMENT column (the column of an unnamed integer primary key is one unless it says autoincrement: false)' : 'a column a foreign key changes (ON DELETE SET NULL, ON UPDATE CASCADE, …)'}`,
   })
 }

@@ -1,7 +1,8 @@
-import { UnsupportedOperationError, isNullable, normalizeType, type Column, type ColumnType, type Computed, type ServerDefault } from '@athanor/ir'
+import { UnsupportedOperationError, isNullable, type Column, type ColumnType, type Computed, type ServerDefault } from '@athanor/ir'
 import { mysqlLiteral, mysqlTextLiteral } from './quote.js'
 import { supports, type MysqlTarget } from './target.js'
-import { isDatetimeFamily, mysqlType } from './types.js'
+import { fieldPath, type FieldPlace } from './paths.js'
+import { isDatetimeFamily, mysqlType, typeSqlAt } from './types.js'
 
 // A column's definition, in the two orders the reference writes it (catalog §0.7, §2.3):
 //   CREATE TABLE / ADD COLUMN: name TYPE [GENERATED …] [NOT NULL] [COMMENT 'c'] [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]
@@ -23,7 +24,8 @@ const LEADING_LITERAL = /^(['"(]|[xXbB]'|0[xXbB]|_[A-Za-z0-9]+\s*['xXbB])/
  */
 export function needsParentheses(sql: string): boolean {
   const s = sql.trim()
-  return !(LEADING_LITERAL.test(s) || NUMBER.test(s) || WORD.test(s) || NOW_CALL.test(s) || /\bON\s+UPDATE\b/i.test(s))
+  // A single word (CURRENT_TIMESTAMP, NULL) is the most common default: tested first.
+  return !(WORD.test(s) || LEADING_LITERAL.test(s) || NUMBER.test(s) || NOW_CALL.test(s) || /\bON\s+UPDATE\b/i.test(s))
 }
 
 const NO_LITERAL_DEFAULT = new Set(['text', 'json', 'binary'])
@@ -37,18 +39,22 @@ const NO_LITERAL_DEFAULT = new Set(['text', 'json', 'binary'])
  * defaultSql({ literal: '5' }, 'integer', target) // => "'5'"
  */
 export function defaultSql(value: ServerDefault, type: ColumnType | undefined, target: MysqlTarget, path = 'serverDefault'): string {
-  const expressions = supports(target, 'expressionDefaults')
+  return defaultSqlAt(value, type, target, '', path)
+}
+
+/** {@link defaultSql} for the default in `field` at `place`, the error path built only for a refusal. */
+function defaultSqlAt(value: ServerDefault, type: ColumnType | undefined, target: MysqlTarget, place: FieldPlace, field: string): string {
   if ('literal' in value) {
     const literal = mysqlLiteral(value.literal, target.noBackslashEscapes)
-    if (target.flavour === 'mysql' && type !== undefined && NO_LITERAL_DEFAULT.has(normalizeType(type).name)) {
-      if (!expressions) {
-        throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: a TEXT, BLOB or JSON column takes a default from MySQL 8.0.13 on` })
+    if (target.flavour === 'mysql' && type !== undefined && NO_LITERAL_DEFAULT.has(typeof type === 'string' ? type : type.name)) {
+      if (!supports(target, 'expressionDefaults')) {
+        throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, field), message: `${target.name}: a TEXT, BLOB or JSON column takes a default from MySQL 8.0.13 on` })
       }
       return `(${literal})`
     }
     return literal
   }
-  return expressions && needsParentheses(value.sql) ? `(${value.sql})` : value.sql
+  return supports(target, 'expressionDefaults') && needsParentheses(value.sql) ? `(${value.sql})` : value.sql
 }
 
 /** ` GENERATED ALWAYS AS (e) [STORED | VIRTUAL]` (absent `persisted`: the engine's default, VIRTUAL). */
@@ -58,23 +64,23 @@ export function computedSql(computed: Computed): string {
 }
 
 /** ` COMMENT '…'`, or nothing for no comment or an empty one (MySQL stores no comment as ''). */
-export function commentClause(comment: string | null | undefined, target: MysqlTarget, path: string): string {
-  return comment === undefined || comment === null || comment === '' ? '' : ` COMMENT ${mysqlTextLiteral(comment, target.noBackslashEscapes, target.name, path)}`
+function commentClause(comment: string | null | undefined, target: MysqlTarget, place: FieldPlace, field: string): string {
+  return comment === undefined || comment === null || comment === '' ? '' : ` COMMENT ${mysqlTextLiteral(comment, target.noBackslashEscapes, target.name, fieldPath(place, field))}`
 }
 
 /** Refuses an `ON UPDATE` on a type that has none (MySQL: only DATETIME and TIMESTAMP). */
-function checkOnUpdate(onUpdate: string | null | undefined, type: ColumnType, target: MysqlTarget, path: string): void {
+function checkOnUpdate(onUpdate: string | null | undefined, type: ColumnType, target: MysqlTarget, place: FieldPlace, field: string): void {
   if (onUpdate !== undefined && onUpdate !== null && !isDatetimeFamily(type, target.flavour)) {
-    throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: ON UPDATE applies to DATETIME and TIMESTAMP columns only` })
+    throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, field), message: `${target.name}: ON UPDATE applies to DATETIME and TIMESTAMP columns only` })
   }
 }
 
 const NUMBERED = ' (the column of an unnamed integer primary key is AUTO_INCREMENT unless it says autoincrement: false)'
 
 /** Refuses AUTO_INCREMENT together with a default or a generated value, which MySQL rejects. */
-function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, computed: boolean, target: MysqlTarget, path: string): void {
+function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, computed: boolean, target: MysqlTarget, place: FieldPlace, field: string): void {
   if (autoincrement && (hasDefault || computed)) {
-    throw new UnsupportedOperationError({ engine: target.name, path, message: `${target.name}: an AUTO_INCREMENT column cannot have a ${hasDefault ? 'default' : 'generated value'}${NUMBERED}` })
+    throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, field), message: `${target.name}: an AUTO_INCREMENT column cannot have a ${hasDefault ? 'default' : 'generated value'}${NUMBERED}` })
   }
 }
 
@@ -85,37 +91,37 @@ function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, compute
  * is in its op, for errors. An identity column is refused: MySQL has none (Alembic silently drops
  * it).
  */
-export function columnSpec(column: Column, target: MysqlTarget, options: { readonly autoincrement: boolean; readonly path: string }): string {
-  const { path } = options
+export function columnSpec(column: Column, target: MysqlTarget, autoincrement: boolean, place: FieldPlace): string {
+  // Each field read once: this runs for every column compiled.
+  const { type, serverDefault, computed, mysqlOnUpdate } = column
   if (column.identity !== undefined) {
     // Differs from Alembic, which renders the column without its identity (catalog §0.7).
-    throw new UnsupportedOperationError({ engine: target.name, path: `${path}.identity`, message: `${target.name} has no identity columns; use autoincrement: true` })
+    throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, 'identity'), message: `${target.name} has no identity columns; use autoincrement: true` })
   }
-  checkOnUpdate(column.mysqlOnUpdate, column.type, target, `${path}.mysqlOnUpdate`)
-  checkAutoincrement(options.autoincrement, column.serverDefault !== undefined, column.computed !== undefined, target, `${path}.autoincrement`)
-  let out = `${target.quote.ident(column.name)} ${mysqlType(column.type, target, `${path}.type`)}`
-  if (column.computed !== undefined) out += computedSql(column.computed)
-  if (!isNullable(column)) out += notNull(column.computed !== undefined, target, `${path}.nullable`)
+  checkOnUpdate(mysqlOnUpdate, type, target, place, 'mysqlOnUpdate')
+  checkAutoincrement(autoincrement, serverDefault !== undefined, computed !== undefined, target, place, 'autoincrement')
+  let out = `${target.quote.ident(column.name)} ${typeSqlAt(type, target, place, 'type')}`
+  if (computed !== undefined) out += computedSql(computed)
+  if (!isNullable(column)) out += notNull(computed !== undefined, target, place, 'nullable')
   // A nullable TIMESTAMP says NULL, or MySQL (explicit_defaults_for_timestamp off) makes it NOT NULL.
-  else if (isTimestamp(column.type, target)) out += ' NULL'
-  out += commentClause(column.comment, target, `${path}.comment`)
-  if (options.autoincrement) out += ' AUTO_INCREMENT'
-  else if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault, column.type, target, `${path}.serverDefault`)}`
-  if (column.mysqlOnUpdate !== undefined) out += ` ON UPDATE ${column.mysqlOnUpdate}`
+  else if (isTimestamp(type, target)) out += ' NULL'
+  out += commentClause(column.comment, target, place, 'comment')
+  if (autoincrement) out += ' AUTO_INCREMENT'
+  else if (serverDefault !== undefined) out += ` DEFAULT ${defaultSqlAt(serverDefault, type, target, place, 'serverDefault')}`
+  if (mysqlOnUpdate !== undefined) out += ` ON UPDATE ${mysqlOnUpdate}`
   return out
 }
 
 /** ` NOT NULL`, refused on a MariaDB generated column (always nullable there: catalog §2.3). */
-function notNull(computed: boolean, target: MysqlTarget, path: string): string {
+function notNull(computed: boolean, target: MysqlTarget, place: FieldPlace, field: string): string {
   if (computed && target.flavour === 'mariadb') {
-    throw new UnsupportedOperationError({ engine: target.name, path, message: 'mariadb: a generated column cannot be NOT NULL' })
+    throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, field), message: 'mariadb: a generated column cannot be NOT NULL' })
   }
   return ' NOT NULL'
 }
 
 function isTimestamp(type: ColumnType, target: MysqlTarget): boolean {
-  const t = normalizeType(type)
-  return t.name === 'raw' && /^\s*TIMESTAMP\b/i.test(t.dialects?.[target.flavour] ?? t.dialects?.['mysql'] ?? t.sql)
+  return typeof type !== 'string' && type.name === 'raw' && /^\s*TIMESTAMP\b/i.test(type.dialects?.[target.flavour] ?? type.dialects?.['mysql'] ?? type.sql)
 }
 
 /**
@@ -150,15 +156,15 @@ export function restatedSpec(
   target: MysqlTarget,
   paths: { readonly type: string; readonly nullable: string; readonly serverDefault: string; readonly autoincrement: string; readonly comment: string },
 ): string {
-  checkOnUpdate(state.onUpdate, state.type, target, 'mysqlOnUpdate')
-  checkAutoincrement(state.autoincrement, state.serverDefault !== null, state.computed !== null, target, paths.autoincrement)
+  checkOnUpdate(state.onUpdate, state.type, target, '', 'mysqlOnUpdate')
+  checkAutoincrement(state.autoincrement, state.serverDefault !== null, state.computed !== null, target, '', paths.autoincrement)
   let out = mysqlType(state.type, target, paths.type)
   if (state.computed !== null) out += computedSql(state.computed)
   // MariaDB takes no NULL / NOT NULL on a generated column.
-  if (!state.nullable) out += notNull(state.computed !== null, target, paths.nullable)
+  if (!state.nullable) out += notNull(state.computed !== null, target, '', paths.nullable)
   else if (state.computed === null || target.flavour === 'mysql') out += ' NULL'
   if (state.autoincrement) out += ' AUTO_INCREMENT'
   if (state.serverDefault !== null) out += ` DEFAULT ${defaultSql(state.serverDefault, state.type, target, paths.serverDefault)}`
   if (state.onUpdate !== null) out += ` ON UPDATE ${state.onUpdate}`
-  return out + commentClause(state.comment, target, paths.comment)
+  return out + commentClause(state.comment, target, '', paths.comment)
 }

@@ -27,16 +27,16 @@ export function checkDeferrability(c: Deferrability, target: MysqlTarget, path: 
 export function foreignKeyActionsSql(fk: ForeignKeyOptions, target: MysqlTarget, path: string): string {
   if (fk.match !== undefined) refuse(target, `${path}match`, 'foreign keys take no MATCH clause')
   checkDeferrability(fk, target, path)
-  let out = ''
-  for (const [field, words] of [['onDelete', 'ON DELETE'], ['onUpdate', 'ON UPDATE']] as const) {
-    const action = fk[field]
-    if (action === undefined) continue
-    const word = keywordOf(action)
-    if (word.includes('(')) refuse(target, `${path}${field}`, `${word} names columns only on PostgreSQL`)
-    if (word === 'SET DEFAULT') refuse(target, `${path}${field}`, 'InnoDB rejects SET DEFAULT actions')
-    out += ` ${words} ${action}`
-  }
-  return out
+  return actionSql(fk.onDelete, 'onDelete', 'ON DELETE', target, path) + actionSql(fk.onUpdate, 'onUpdate', 'ON UPDATE', target, path)
+}
+
+/** ` ON DELETE a` (`words`, then the action as given), or nothing without an action. */
+function actionSql(action: string | undefined, field: 'onDelete' | 'onUpdate', words: string, target: MysqlTarget, path: string): string {
+  if (action === undefined) return ''
+  const word = keywordOf(action)
+  if (word.includes('(')) refuse(target, `${path}${field}`, `${word} names columns only on PostgreSQL`)
+  if (word === 'SET DEFAULT') refuse(target, `${path}${field}`, 'InnoDB rejects SET DEFAULT actions')
+  return ` ${words} ${action}`
 }
 
 /** Refuses CHECK constraints on servers that parse and ignore them (MySQL before 8.0.16, MariaDB before 10.2.1). */
@@ -52,13 +52,15 @@ export interface ConstraintPlace {
   readonly ifNotExists?: boolean
 }
 
+const NOWHERE: ConstraintPlace = Object.freeze({})
+
 /**
  * The referent of a foreign key: `[schema.]table`. MySQL looks an unqualified referent up in the
  * database of the table holding the key, not in the connection's; so a key from a table in
  * another schema to one without a schema names the default database (the dialect's `database`
  * option), and is refused without it.
  */
-function referentSql(c: ForeignKeyDefinition, target: MysqlTarget, place: ConstraintPlace): string {
+function referentSql(c: Omit<ForeignKeyDefinition, 'type'>, target: MysqlTarget, place: ConstraintPlace): string {
   const schema = c.referentSchema ?? (place.schema === undefined ? undefined : target.database)
   if (c.referentSchema === undefined && place.schema !== undefined && schema === undefined) {
     refuse(target, `${place.path ?? ''}referentSchema`, `a foreign key from a table in database ${JSON.stringify(place.schema)} to one in the default database needs its name; give referentSchema, or create the dialect with the database option`)
@@ -73,7 +75,7 @@ function referentSql(c: ForeignKeyDefinition, target: MysqlTarget, place: Constr
  * has it for the kind: `CONSTRAINT IF NOT EXISTS n CHECK`, `UNIQUE IF NOT EXISTS (…)`,
  * `FOREIGN KEY IF NOT EXISTS (…)`.
  */
-export function constraintSql(c: ConstraintDefinition, name: string | undefined, target: MysqlTarget, place: ConstraintPlace = {}): string {
+export function constraintSql(c: ConstraintDefinition, name: string | undefined, target: MysqlTarget, place: ConstraintPlace = NOWHERE): string {
   const q = target.quote
   const path = place.path ?? ''
   const ine = place.ifNotExists === true ? 'IF NOT EXISTS ' : ''
@@ -84,16 +86,29 @@ export function constraintSql(c: ConstraintDefinition, name: string | undefined,
     case 'unique':
       checkDeferrability(c, target, path)
       return `${prefix}UNIQUE ${ine}(${columnList(q, c.columns)})`
-    case 'foreignKey': {
-      const actions = foreignKeyActionsSql(c, target, path)
-      return `${prefix}FOREIGN KEY${ine === '' ? '' : ` ${ine}`}(${columnList(q, c.localCols)}) REFERENCES ${referentSql(c, target, place)} (${columnList(q, c.remoteCols)})${actions}`
-    }
+    case 'foreignKey':
+      return foreignKeySql(c, name, target, place)
     case 'check':
       checkCheckConstraints(target, `${path}condition`)
       checkDeferrability(c, target, path)
       return `${ine !== '' && name !== undefined ? `CONSTRAINT ${ine}${q.ident(name)} ` : prefix}CHECK (${c.condition})`
   }
 }
+
+/**
+ * `[CONSTRAINT n] FOREIGN KEY [IF NOT EXISTS] (…) REFERENCES t (…) [ON DELETE a] [ON UPDATE a]`:
+ * {@link constraintSql} for a foreign key, which takes any object with a key's fields (a
+ * createForeignKey op as it is).
+ */
+export function foreignKeySql(c: Omit<ForeignKeyDefinition, 'type'>, name: string | undefined, target: MysqlTarget, place: ConstraintPlace = NOWHERE): string {
+  const q = target.quote
+  const ine = place.ifNotExists === true ? ' IF NOT EXISTS ' : ''
+  const prefix = constraintPrefix(q, name)
+  const actions = foreignKeyActionsSql(c, target, place.path ?? '')
+  return `${prefix}FOREIGN KEY${ine}(${columnList(q, c.localCols)}) REFERENCES ${referentSql(c, target, place)} (${columnList(q, c.remoteCols)})${actions}`
+}
+
+const FORCE = Object.freeze({ force: true })
 
 // A named column, optionally quoted, with an optional prefix length and direction: written as is.
 // Anything else is an expression, which MySQL wants in its own parentheses (catalog §2.3).
@@ -103,14 +118,15 @@ const PLAIN_KEY_PART = /^\s*(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)(\s*\(\s*\d+\s*\))?(\
  * One key part of an index: a named column with its `mysqlLength` prefix (`a(10)`), or an
  * expression in parentheses (`(lower(a))`, MySQL 8.0.13+; refused on MariaDB, which has no
  * functional indexes). A `{ sql }` that is just a column and a direction (`b DESC`) is written as is.
+ * It is the index's `columns[i]`, `path` the index's (empty, or ending with `.`).
  */
-export function indexColumnSql(column: IndexColumn, length: IndexDefinition['mysqlLength'], target: MysqlTarget, path: string): string {
+export function indexColumnSql(column: IndexColumn, length: IndexDefinition['mysqlLength'], target: MysqlTarget, path: string, i: number): string {
   if (typeof column === 'string') {
     const n = typeof length === 'number' ? length : length !== undefined && Object.hasOwn(length, column) ? length[column] : undefined
     return `${target.quote.ident(column)}${n === undefined ? '' : `(${n})`}`
   }
   if (PLAIN_KEY_PART.test(column.sql)) return column.sql.trim()
-  if (!supports(target, 'functionalIndexes')) refuse(target, path, `${target.flavour === 'mariadb' ? 'MariaDB has' : 'this server version has'} no indexes on expressions; index a generated column instead`)
+  if (!supports(target, 'functionalIndexes')) refuse(target, `${path}columns[${i}]`, `${target.flavour === 'mariadb' ? 'MariaDB has' : 'this server version has'} no indexes on expressions; index a generated column instead`)
   return `(${column.sql})`
 }
 
@@ -122,16 +138,17 @@ export function createIndexSql(
   index: IndexDefinition,
   names: { readonly indexName: string; readonly tableName: string; readonly schema?: string | undefined },
   target: MysqlTarget,
-  options: { readonly ifNotExists?: boolean | undefined; readonly path?: string } = {},
+  options: { readonly ifNotExists?: boolean | undefined; readonly path?: string } = NOWHERE,
 ): string {
   const q = target.quote
   const path = options.path ?? ''
   if (index.unique === true && index.mysqlPrefix !== undefined) refuse(target, `${path}mysqlPrefix`, `a ${keywordOf(index.mysqlPrefix)} index cannot be UNIQUE`)
   if (options.ifNotExists === true && !supports(target, 'indexIfExists')) refuse(target, `${path}ifNotExists`, 'CREATE INDEX has no IF NOT EXISTS form on MySQL')
   const kind = index.unique === true ? 'UNIQUE ' : index.mysqlPrefix === undefined ? '' : `${keywordOf(index.mysqlPrefix)} `
-  const parts = index.columns.map((c, i) => indexColumnSql(c, index.mysqlLength, target, `${path}columns[${i}]`))
-  let out = `CREATE ${kind}INDEX ${options.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.ident(names.indexName, { force: index.quote === true })} `
-  out += `ON ${q.qualified(names.tableName, names.schema)} (${parts.join(', ')})`
+  let parts = ''
+  for (let i = 0; i < index.columns.length; i++) parts += `${i === 0 ? '' : ', '}${indexColumnSql(index.columns[i] as IndexColumn, index.mysqlLength, target, path, i)}`
+  let out = `CREATE ${kind}INDEX ${options.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.ident(names.indexName, index.quote === true ? FORCE : undefined)} `
+  out += `ON ${q.qualified(names.tableName, names.schema)} (${parts})`
   if (index.mysqlUsing !== undefined) out += ` USING ${keywordOf(index.mysqlUsing)}`
   return out
 }

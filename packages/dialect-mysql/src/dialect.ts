@@ -3,7 +3,7 @@ import {
   type Statement,
 } from '@athanor/dialect-kit'
 import type { OpBase } from '@athanor/ir'
-import { checkOpNames } from './names.js'
+import { checkOpNames, writesEveryName } from './names.js'
 import { compileAddColumn } from './ops/add-column.js'
 import { compileAlterColumn } from './ops/alter-column.js'
 import { compileBulkInsert } from './ops/bulk-insert.js'
@@ -53,16 +53,26 @@ export function mysqlCapabilities(target: Pick<MysqlTarget, 'flavour' | 'version
 type MysqlHandler<O> = (op: O, ctx: HandlerContext, target: MysqlTarget) => readonly Statement[]
 
 /**
- * The handler of every op kind for one target, in the order of the IR's kinds. Each op that
- * writes SQL has its names checked first (see `checkOpNames`); batches compile their children as
- * ALTERs (MySQL alters in place, so `recreate: "auto"` never rebuilds).
+ * The handler of every op kind for one target, in the order of the IR's kinds. A name MySQL cannot
+ * take is refused before anything else, at the path of its field (see `checkOpNames`); batches
+ * compile their children as ALTERs (MySQL alters in place, so `recreate: "auto"` never rebuilds).
  * @example
  * const handlers = mysqlHandlers(mysqlTarget({ flavour: 'mariadb' }, mariadbQuote))
  */
 export function mysqlHandlers(target: MysqlTarget): Handlers {
   const leaf = <O extends OpBase>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
-    checkOpNames(op, target)
-    return compile(op, ctx, target)
+    if (!writesEveryName(op)) {
+      checkOpNames(op, target)
+      return compile(op, ctx, target)
+    }
+    // The quoter checks each name as it is written, so the names are walked only on failure:
+    // a bad name still comes first, at its path.
+    try {
+      return compile(op, ctx, target)
+    } catch (e) {
+      checkOpNames(op, target)
+      throw e
+    }
   }
   return {
     addColumn: leaf(compileAddColumn),

@@ -1,4 +1,4 @@
-import { MissingExistingStateError, findTable, type AlterColumnOp, type ColumnModel, type ColumnType, type SchemaSnapshot, type TableModel } from '@athanor/ir'
+import { MissingExistingStateError, type AlterColumnOp, type ColumnModel, type ColumnType, type SchemaSnapshot, type TableModel } from '@athanor/ir'
 import { impliedAutoincrement } from './autoincrement.js'
 import type { ColumnState } from './column-spec.js'
 import type { MysqlTarget } from './target.js'
@@ -14,12 +14,32 @@ import { isDatetimeFamily, isIntegerType } from './types.js'
 // existing_nullable makes a NOT NULL column nullable, an omitted existing_server_default drops
 // the default, an omitted existing_comment the comment (catalog §2.3).
 
-/** The column as the snapshot has it, and its table; undefined without a snapshot or when either is missing. */
-export function snapshotColumn(snapshot: SchemaSnapshot | undefined, op: Pick<AlterColumnOp, 'tableName' | 'schema' | 'columnName'>): { readonly table: TableModel; readonly column: ColumnModel } | undefined {
+/** A column as the snapshot has it, and its table. */
+export interface SnapshotColumn {
+  readonly table: TableModel
+  readonly column: ColumnModel
+}
+
+/**
+ * The column as the snapshot has it, and its table (the first with the name and schema, as
+ * `findTable` finds it); undefined without a snapshot or when either is missing. Plain loops, not
+ * `findTable`: a snapshot's arrays are frozen, `Array.prototype.find` reads a frozen array through
+ * a slow path, and a snapshot can hold thousands of tables.
+ */
+export function snapshotColumn(snapshot: SchemaSnapshot | undefined, op: Pick<AlterColumnOp, 'tableName' | 'schema' | 'columnName'>): SnapshotColumn | undefined {
   if (snapshot === undefined) return undefined
-  const table = findTable(snapshot, op.tableName, op.schema)
-  const column = table?.columns.find((c) => c.name === op.columnName)
-  return table === undefined || column === undefined ? undefined : { table, column }
+  const tables = snapshot.tables
+  for (let i = 0; i < tables.length; i++) {
+    const table = tables[i] as TableModel
+    if (table.name !== op.tableName || table.schema !== op.schema) continue
+    const columns = table.columns
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j] as ColumnModel
+      if (column.name === op.columnName) return { table, column }
+    }
+    return undefined
+  }
+  return undefined
 }
 
 function missing(op: AlterColumnOp, target: MysqlTarget, path: string, what: string, snapshot: SchemaSnapshot | undefined): never {
@@ -46,7 +66,18 @@ function missing(op: AlterColumnOp, target: MysqlTarget, path: string, what: str
  * // => { type: 'text', nullable: false, serverDefault: null, comment: null, autoincrement: false, onUpdate: null, computed: null }
  */
 export function columnAfter(op: AlterColumnOp, snapshot: SchemaSnapshot | undefined, target: MysqlTarget): ColumnState {
-  const found = snapshotColumn(snapshot, op)
+  return columnAfterFound(op, snapshot, snapshotColumn(snapshot, op), target)
+}
+
+/**
+ * {@link columnAfter}, the column already looked up in the snapshot (`found`, see
+ * `snapshotColumn`): the lookup walks the snapshot's tables, so a handler does it once.
+ * @example
+ * import { alterColumn } from '@athanor/ir'
+ * const op = alterColumn({ tableName: 't', columnName: 'c', nullable: true, existingType: 'integer', existingServerDefault: null, existingComment: null, existingAutoincrement: false })
+ * columnAfterFound(op, undefined, undefined, mysqlTarget({ flavour: 'mysql' }, mysqlQuote)).nullable // => true
+ */
+export function columnAfterFound(op: AlterColumnOp, snapshot: SchemaSnapshot | undefined, found: SnapshotColumn | undefined, target: MysqlTarget): ColumnState {
   const now = found?.column
   const type: ColumnType = op.type ?? op.existingType ?? now?.type ?? missing(op, target, 'existingType', 'type', snapshot)
   const nullable = op.nullable ?? op.existingNullable ?? now?.nullable ?? missing(op, target, 'existingNullable', 'nullability', snapshot)

@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, normalizeType, type ColumnType, type IndexDefinition, type TableModel } from '@athanor/ir'
+import { UnsupportedOperationError, type ColumnType, type IndexDefinition, type TableModel } from '@athanor/ir'
 import type { MysqlTarget } from './target.js'
 
 // MySQL indexes a TEXT, BLOB or JSON column only by a prefix (`mysqlLength`) and refuses a key on
@@ -10,16 +10,37 @@ const UNBOUNDED_RAW = /^\s*((TINY|MEDIUM|LONG)?(TEXT|BLOB)|JSON)\b/i
 
 /** True for a type MySQL indexes only by a prefix: TEXT, JSON, BLOB (binary without a length), raw TEXT/BLOB types. */
 export function needsPrefix(type: ColumnType, flavour = 'mysql'): boolean {
-  const t = normalizeType(type)
-  if (t.name === 'text' || t.name === 'json') return true
-  if (t.name === 'binary') return t.length === undefined
-  if (t.name === 'raw') return UNBOUNDED_RAW.test(t.dialects?.[flavour] ?? t.dialects?.['mysql'] ?? t.sql)
+  if (typeof type === 'string') return type === 'text' || type === 'json' || type === 'binary'
+  if (type.name === 'text' || type.name === 'json') return true
+  if (type.name === 'binary') return type.length === undefined
+  if (type.name === 'raw') return UNBOUNDED_RAW.test(type.dialects?.[flavour] ?? type.dialects?.['mysql'] ?? type.sql)
   return false
 }
 
 /** True when `column` has a prefix length in `lengths` (`mysqlLength`). */
 function hasLength(lengths: IndexDefinition['mysqlLength'], column: string): boolean {
   return typeof lengths === 'number' || (lengths !== undefined && Object.hasOwn(lengths, column))
+}
+
+/**
+ * True when a key part on `column` of `type` needs a `mysqlLength` it does not have (see
+ * {@link checkKeyPart}), so that a caller builds the error path only when it refuses.
+ * @example
+ * keyPartRefused('body', 'text', undefined, 'index', 'mysql') // => true
+ */
+export function keyPartRefused(column: string, type: ColumnType | undefined, lengths: IndexDefinition['mysqlLength'], key: 'primaryKey' | 'unique' | 'index', flavour: string): boolean {
+  if (type === undefined || !needsPrefix(type, flavour) || hasLength(lengths, column)) return false
+  return key !== 'unique' || flavour !== 'mariadb'
+}
+
+/**
+ * The refusal of a key part that {@link keyPartRefused}, with `UNSUPPORTED_OPERATION` at `path`.
+ * @example
+ * refuseKeyPart('body', mysqlTarget({ flavour: 'mysql' }, mysqlQuote), 'createIndex', 'columns[0]') // throws { code: 'UNSUPPORTED_OPERATION', path: 'columns[0]' }
+ */
+export function refuseKeyPart(column: string, target: MysqlTarget, kind: string, path: string): never {
+  const what = target.flavour === 'mariadb' ? 'MariaDB would index only a prefix of its own choosing' : 'MySQL indexes it only by a prefix'
+  throw new UnsupportedOperationError({ kind, engine: target.name, path, message: `${target.name}: column ${JSON.stringify(column)} is TEXT, BLOB or JSON and ${what}; give mysqlLength, or use a VARCHAR` })
 }
 
 /**
@@ -32,10 +53,7 @@ function hasLength(lengths: IndexDefinition['mysqlLength'], column: string): boo
 export function checkKeyPart(
   column: string, type: ColumnType | undefined, lengths: IndexDefinition['mysqlLength'], key: 'primaryKey' | 'unique' | 'index', target: MysqlTarget, kind: string, path: string,
 ): void {
-  if (type === undefined || !needsPrefix(type, target.flavour) || hasLength(lengths, column)) return
-  if (key === 'unique' && target.flavour === 'mariadb') return
-  const what = target.flavour === 'mariadb' ? 'MariaDB would index only a prefix of its own choosing' : 'MySQL indexes it only by a prefix'
-  throw new UnsupportedOperationError({ kind, engine: target.name, path, message: `${target.name}: column ${JSON.stringify(column)} is TEXT, BLOB or JSON and ${what}; give mysqlLength, or use a VARCHAR` })
+  if (keyPartRefused(column, type, lengths, key, target.flavour)) refuseKeyPart(column, target, kind, path)
 }
 
 /**

@@ -2,41 +2,67 @@ import type { OpBase } from '@athanor/ir'
 import { checkName, nameProblem } from './quote.js'
 import type { MysqlTarget } from './target.js'
 
-// Every name an op holds is checked before any SQL is written, so that a name MySQL would reject
-// (longer than 64 characters, ending with a space, outside the Basic Multilingual Plane) is
-// refused with the path of the field that holds it (`column.name`, `constraints[2].columns[0]`),
-// not by the server halfway through a migration.
-
-/** Fields that hold one name. */
-const NAME_FIELDS = new Set([
-  'name', 'tableName', 'columnName', 'newColumnName', 'schema', 'constraintName', 'indexName', 'sourceTable', 'sourceSchema', 'referentTable',
-  'referentSchema', 'oldTableName', 'newTableName', 'remoteCol', 'insertBefore', 'insertAfter',
-])
-
-/** Fields that hold a list of names (or, for `columns`, of columns and index columns). */
-const LIST_FIELDS = new Set(['columns', 'localCols', 'remoteCols'])
+// Every name an op holds is checked, so that a name MySQL would reject (longer than 64
+// characters, ending with a space, outside the Basic Multilingual Plane) is refused before
+// anything else about the op, with the path of the field that holds it (`column.name`,
+// `constraints[2].columns[0]`), not by the server halfway through a migration.
 
 /**
- * Fields that hold something with names inside. What a drop carries to be reversible (`table`,
- * `index`, `constraint`) is not written, so not checked.
+ * What a field of an op holds, for the name check: one name, a list of names (or, for `columns`,
+ * of columns and index columns), something with names inside, or nothing checked here. What a
+ * drop carries to be reversible (`table`, `index`, `constraint`) is not written, so not checked.
+ * A switch, not a set lookup: it runs for every field the walk visits.
  */
-const NESTED_FIELDS = new Set(['column', 'constraints', 'foreignKey', 'check'])
+function holds(key: string): 'name' | 'list' | 'nested' | undefined {
+  switch (key) {
+    case 'name': case 'tableName': case 'columnName': case 'newColumnName': case 'schema': case 'constraintName': case 'indexName':
+    case 'sourceTable': case 'sourceSchema': case 'referentTable': case 'referentSchema': case 'oldTableName': case 'newTableName':
+    case 'remoteCol': case 'insertBefore': case 'insertAfter':
+      return 'name'
+    case 'columns': case 'localCols': case 'remoteCols':
+      return 'list'
+    case 'column': case 'constraints': case 'foreignKey': case 'check':
+      return 'nested'
+    default:
+      return undefined
+  }
+}
 
-// Paths are built only for a name that fails: this runs on every op compiled.
-function walk(value: unknown, path: string, visit: (name: string, path: () => string) => void): void {
-  if (typeof value !== 'object' || value === null) return
+/** A name MySQL cannot take, and the path of its field from where the search began. */
+interface BadName {
+  readonly name: string
+  readonly path: string
+}
+
+/**
+ * The first name in `value` that MySQL cannot take (see `nameProblem`), or undefined. Its path is
+ * built only on the way back from it.
+ */
+function badName(value: object): BadName | undefined {
   for (const key in value) {
     const field: unknown = (value as Record<string, unknown>)[key]
-    if (NAME_FIELDS.has(key) && typeof field === 'string') visit(field, () => (path === '' ? key : `${path}.${key}`))
-    else if ((LIST_FIELDS.has(key) || NESTED_FIELDS.has(key)) && Array.isArray(field)) {
-      const at = path === '' ? key : `${path}.${key}`
+    // Flags, numbers and absent fields hold no names.
+    if (typeof field !== 'string' && (typeof field !== 'object' || field === null)) continue
+    const what = holds(key)
+    if (what === undefined) continue
+    if (what === 'name') {
+      if (typeof field === 'string' && nameProblem(field) !== undefined) return { name: field, path: key }
+    } else if (Array.isArray(field)) {
       for (let i = 0; i < field.length; i++) {
         const item: unknown = field[i]
-        if (typeof item === 'string') visit(item, () => `${at}[${i}]`)
-        else walk(item, `${at}[${i}]`, visit)
+        if (typeof item === 'string') {
+          if (nameProblem(item) !== undefined) return { name: item, path: `${key}[${i}]` }
+        } else if (typeof item === 'object' && item !== null) {
+          const bad = badName(item)
+          if (bad !== undefined) return { name: bad.name, path: `${key}[${i}].${bad.path}` }
+        }
       }
-    } else if (NESTED_FIELDS.has(key)) walk(field, path === '' ? key : `${path}.${key}`, visit)
+    } else if (what === 'nested' && typeof field === 'object' && field !== null) {
+      const bad = badName(field)
+      if (bad !== undefined) return { name: bad.name, path: `${key}.${bad.path}` }
+    }
   }
+  return undefined
 }
 
 /**
@@ -48,7 +74,42 @@ function walk(value: unknown, path: string, visit: (name: string, path: () => st
  * checkOpNames(dropTable({ tableName: 'x'.repeat(65) }), mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // throws { code: 'UNSUPPORTED_OPERATION', path: 'tableName' }
  */
 export function checkOpNames(op: OpBase, target: MysqlTarget): void {
-  walk(op, '', (name, path) => {
-    if (nameProblem(name) !== undefined) checkName(name, target.name, path(), op.kind)
-  })
+  const bad = badName(op)
+  if (bad !== undefined) checkName(bad.name, target.name, bad.path, op.kind)
+}
+
+/**
+ * True when the handler of `op`, when it succeeds, writes every name {@link checkOpNames} looks at
+ * through the target's quoter, which refuses a name MySQL cannot take as it writes it (with no
+ * path). For such an op the walk is only needed when the compile fails, to refuse a bad name
+ * first and at its path, as it would have been before any other refusal; on success it would find
+ * nothing. A dropColumn that carries the dropped column (for reversal) and an op placing a column
+ * (`insertBefore`, `insertAfter`) hold names no statement writes. Kept true to the handlers by the
+ * test "refuses a bad name in every field, at its path" (test/names.test.ts).
+ * @example
+ * import { dropColumn, renameTable } from '@athanor/ir'
+ * writesEveryName(renameTable({ oldTableName: 'a', newTableName: 'b' })) // => true
+ * writesEveryName(dropColumn({ tableName: 't', columnName: 'c', column: { name: 'c', type: 'text' } })) // => false
+ */
+export function writesEveryName(op: OpBase): boolean {
+  switch (op.kind) {
+    case 'createTable':
+    case 'createIndex':
+    case 'createForeignKey':
+    case 'renameTable':
+      return true
+    case 'addColumn':
+    case 'alterColumn':
+      return !placesColumn(op)
+    case 'dropColumn':
+      return (op as { readonly column?: unknown }).column === undefined && !placesColumn(op)
+    default:
+      return false
+  }
+}
+
+/** True for a batch child's `insertBefore` / `insertAfter`. */
+function placesColumn(op: OpBase): boolean {
+  const placed = op as { readonly insertBefore?: string; readonly insertAfter?: string }
+  return placed.insertBefore !== undefined || placed.insertAfter !== undefined
 }

@@ -22,8 +22,6 @@ import type { MysqlFlavour } from './target.js'
  */
 export const MAX_IDENTIFIER_LENGTH = 64
 
-const NEEDS_HEX = /[\\\0]/
-
 const encoder = new TextEncoder()
 
 /** The UTF-8 bytes of a string as hex digits. */
@@ -35,7 +33,7 @@ function hexOf(value: string): string {
 
 /** `'…'` with quotes doubled and, when backslashes are escapes, backslash, NUL and Ctrl-Z escaped. */
 function quoted(value: string, backslashEscapes: boolean): string {
-  let out = value.replaceAll("'", "''")
+  let out = value.includes("'") ? value.replaceAll("'", "''") : value
   if (backslashEscapes) out = out.replaceAll('\\', '\\\\').replaceAll('\0', '\\0').replaceAll('\x1a', '\\Z')
   return `'${out}'`
 }
@@ -57,7 +55,7 @@ export function mysqlLiteral(value: string, noBackslashEscapes?: boolean): strin
 
 /** True when a string cannot be written as a plain `'…'` in the mode: NUL always, a backslash unless the mode is known to take it as is. */
 function needsHex(value: string, noBackslashEscapes: boolean | undefined): boolean {
-  return noBackslashEscapes === true ? value.includes('\0') : NEEDS_HEX.test(value)
+  return value.includes('\0') || (noBackslashEscapes !== true && value.includes('\\'))
 }
 
 /**
@@ -108,12 +106,25 @@ export function mysqlTextLiteral(value: string, noBackslashEscapes: boolean | un
  * nameProblem('a'.repeat(65)) // => 'is longer than 64 characters, the limit of MySQL and MariaDB'
  */
 export function nameProblem(name: string): string | undefined {
+  if (isPlainName(name)) return undefined
   if (name.includes('\0')) return 'holds a NUL character'
   // UTF-16 length bounds the code-point count from above: only long names need the spread.
   if (name.length > MAX_IDENTIFIER_LENGTH && [...name].length > MAX_IDENTIFIER_LENGTH) return `is longer than ${MAX_IDENTIFIER_LENGTH} characters, the limit of MySQL and MariaDB`
   if (/[\ud800-\udfff]/.test(name)) return 'holds a character outside the Basic Multilingual Plane, which MySQL does not allow in names'
   if (name.endsWith(' ')) return 'ends with a space, which MySQL does not allow in names'
   return undefined
+}
+
+/** True for a name with none of the problems {@link nameProblem} looks for, found in one scan: almost every name. */
+function isPlainName(name: string): boolean {
+  const n = name.length
+  if (n > MAX_IDENTIFIER_LENGTH || name.charCodeAt(n - 1) === 0x20) return false
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i)
+    // NUL, or half of a character outside the Basic Multilingual Plane (0xd800 to 0xdfff).
+    if (c === 0 || (c & 0xf800) === 0xd800) return false
+  }
+  return true
 }
 
 /**
@@ -153,12 +164,23 @@ export function createMysqlQuoter(flavour: MysqlFlavour, noBackslashEscapes?: bo
     open: '`',
     close: '`',
     reserved: flavour === 'mariadb' ? MARIADB_RESERVED : MYSQL_RESERVED,
-    maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
+    // No maxIdentifierLength: checkName below refuses long names first, with MySQL's message,
+    // and the base quoter then has no code points to count.
     literal: (value) => mysqlLiteral(value, noBackslashEscapes),
   })
   const ident = (name: string, options?: { readonly force?: boolean }): string => {
-    checkName(name, flavour, '')
-    return base.ident(name, options)
+    let out: string
+    try {
+      out = base.ident(name, options)
+    } catch (e) {
+      // The base quoter refuses only NUL, in its own words: say it as checkName says every problem.
+      checkName(name, flavour, '')
+      throw e
+    }
+    // A name the base quoter leaves bare holds only lower-case letters, digits, `_` and `$`, so
+    // only its length can be wrong: one scan of the name, not two, for almost every name.
+    if (out !== name || name.length > MAX_IDENTIFIER_LENGTH) checkName(name, flavour, '')
+    return out
   }
   return Object.freeze({
     ident,

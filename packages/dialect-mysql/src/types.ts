@@ -1,6 +1,7 @@
-import { renderType, type TypeParams, type TypeSpelling } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, normalizeType, type ColumnType } from '@athanor/ir'
+import { renderType, type SpelledTypeName, type TypeParams, type TypeSpelling } from '@athanor/dialect-kit'
+import { UnsupportedOperationError, type ColumnType } from '@athanor/ir'
 import { mysqlEnumValue, optionWord } from './quote.js'
+import { fieldPath, type FieldPlace } from './paths.js'
 import type { MysqlTarget } from './target.js'
 
 const sized = (base: string) => (p: TypeParams) => (p.length === undefined ? base : `${base}(${p.length})`)
@@ -52,7 +53,14 @@ export function mysqlTypeSpelling(noBackslashEscapes?: boolean): TypeSpelling {
  */
 export const mysqlTypes: TypeSpelling = mysqlTypeSpelling()
 
-const spellings = new Map<boolean | undefined, TypeSpelling>([[undefined, mysqlTypes], [true, mysqlTypeSpelling(true)], [false, mysqlTypeSpelling(false)]])
+const noBackslashEscapesTypes = mysqlTypeSpelling(true)
+const backslashEscapesTypes = mysqlTypeSpelling(false)
+
+/** The spelling for the target's backslash mode. */
+function spellingOf(target: MysqlTarget): TypeSpelling {
+  const mode = target.noBackslashEscapes
+  return mode === undefined ? mysqlTypes : mode ? noBackslashEscapesTypes : backslashEscapesTypes
+}
 
 /**
  * Spells a column type for the target, with its collation (`COLLATE x`). A raw type uses its
@@ -63,21 +71,40 @@ const spellings = new Map<boolean | undefined, TypeSpelling>([[undefined, mysqlT
  * mysqlType({ name: 'varchar', length: 20, collation: 'utf8mb4_bin' }, mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // => 'VARCHAR(20) COLLATE utf8mb4_bin'
  */
 export function mysqlType(type: ColumnType, target: MysqlTarget, path = 'type'): string {
-  const t = normalizeType(type)
-  if (t.name === 'raw') return t.dialects?.[target.flavour] ?? t.dialects?.['mysql'] ?? t.sql
-  if (t.name === 'enum') {
-    const at = t.values.findIndex((v) => v.endsWith(' '))
+  return typeSqlAt(type, target, '', path)
+}
+
+/**
+ * {@link mysqlType} for the type in `field` at `place`, the error path built only for a refusal.
+ * @example
+ * typeSqlAt({ name: 'varchar' }, mysqlTarget({ flavour: 'mysql' }, mysqlQuote), 3, 'type') // throws { code: 'UNSUPPORTED_OPERATION', path: 'columns[3].type' }
+ */
+export function typeSqlAt(type: ColumnType, target: MysqlTarget, place: FieldPlace, field: string): string {
+  const spelling = spellingOf(target)
+  // Where MySQL has no spelling, renderType refuses the type with its own error.
+  if (typeof type === 'string') return spelled(type, NO_PARAMS, spelling) ?? renderType(type, spelling, target.name, fieldPath(place, field))
+  if (type.name === 'raw') return type.dialects?.[target.flavour] ?? type.dialects?.['mysql'] ?? type.sql
+  if (type.name === 'enum') {
+    const at = type.values.findIndex((v) => v.endsWith(' '))
     if (at !== -1) {
       // MySQL strips trailing spaces from ENUM values: the type would not hold the value asked for.
-      throw new UnsupportedOperationError({ engine: target.name, path: `${path}.values[${at}]`, message: `${target.name}: an ENUM value cannot end with a space (MySQL strips it)` })
+      throw new UnsupportedOperationError({ engine: target.name, path: `${fieldPath(place, field)}.values[${at}]`, message: `${target.name}: an ENUM value cannot end with a space (MySQL strips it)` })
     }
   }
-  if ((t.name === 'datetime' || t.name === 'time') && t.precision !== undefined && t.precision > 6) {
-    throw new UnsupportedOperationError({ engine: target.name, path: `${path}.precision`, message: `${target.name}: fractional seconds go to 6 digits; found precision ${t.precision}` })
+  if ((type.name === 'datetime' || type.name === 'time') && type.precision !== undefined && type.precision > 6) {
+    throw new UnsupportedOperationError({ engine: target.name, path: `${fieldPath(place, field)}.precision`, message: `${target.name}: fractional seconds go to 6 digits; found precision ${type.precision}` })
   }
-  const spelled = renderType(t, spellings.get(target.noBackslashEscapes) ?? mysqlTypes, target.name, path)
-  if ('collation' in t && t.collation !== undefined) return `${spelled} COLLATE ${optionWord(t.collation, `${path}.collation`, undefined, target)}`
-  return spelled
+  const sql = spelled(type.name, type as TypeParams, spelling) ?? renderType(type, spelling, target.name, fieldPath(place, field))
+  if ('collation' in type && type.collation !== undefined) return `${sql} COLLATE ${optionWord(type.collation, `${fieldPath(place, field)}.collation`, undefined, target)}`
+  return sql
+}
+
+const NO_PARAMS: TypeParams = Object.freeze({})
+
+/** The spelling of a type that is not raw, or undefined when MySQL has none: `renderType` without its path, which it needs up front. */
+function spelled(name: SpelledTypeName, params: TypeParams, spelling: TypeSpelling): string | undefined {
+  const s = spelling[name]
+  return typeof s === 'string' ? s : s?.(params)
 }
 
 const DATETIME_FAMILY = /^\s*(DATETIME|TIMESTAMP)\b/i
@@ -90,10 +117,10 @@ const DATETIME_FAMILY = /^\s*(DATETIME|TIMESTAMP)\b/i
  * isDatetimeFamily({ name: 'raw', sql: 'TIMESTAMP(3)' }) // => true
  */
 export function isDatetimeFamily(type: ColumnType, flavour = 'mysql'): boolean {
-  const t = normalizeType(type)
-  if (t.name === 'datetime') return true
-  if (t.name !== 'raw') return false
-  return DATETIME_FAMILY.test(t.dialects?.[flavour] ?? t.dialects?.['mysql'] ?? t.sql)
+  if (typeof type === 'string') return type === 'datetime'
+  if (type.name === 'datetime') return true
+  if (type.name !== 'raw') return false
+  return DATETIME_FAMILY.test(type.dialects?.[flavour] ?? type.dialects?.['mysql'] ?? type.sql)
 }
 
 const INTEGER_TYPES = /^\s*(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\b/i
@@ -105,8 +132,8 @@ const INTEGER_TYPES = /^\s*(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\b/i
  * isIntegerType('bigint') // => true
  */
 export function isIntegerType(type: ColumnType, flavour = 'mysql'): boolean {
-  const t = normalizeType(type)
-  if (t.name === 'integer' || t.name === 'smallint' || t.name === 'bigint') return true
-  if (t.name !== 'raw') return false
-  return INTEGER_TYPES.test(t.dialects?.[flavour] ?? t.dialects?.['mysql'] ?? t.sql)
+  if (typeof type === 'string') return type === 'integer' || type === 'smallint' || type === 'bigint'
+  if (type.name === 'integer' || type.name === 'smallint' || type.name === 'bigint') return true
+  if (type.name !== 'raw') return false
+  return INTEGER_TYPES.test(type.dialects?.[flavour] ?? type.dialects?.['mysql'] ?? type.sql)
 }

@@ -1,7 +1,7 @@
 import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, columnIndexName, normalizeColumn, type AddColumnOp } from '@athanor/ir'
-import { impliedAutoincrement } from '../autoincrement.js'
-import { checkConditionAllowed } from '../check-rules.js'
+import { UnsupportedOperationError, columnIndexName, sqlMentions, type AddColumnOp } from '@athanor/ir'
+import { autoincrementOf } from '../autoincrement.js'
+import { hasReferentialAction, refuseCheckNaming } from '../check-rules.js'
 import { columnSpec } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { supports, type MysqlTarget } from '../target.js'
@@ -22,15 +22,13 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext, target: 
   // As in Alembic and the schema model (catalog §1.1): primaryKey alone makes the column NOT NULL;
   // only inlinePrimaryKey adds the PRIMARY KEY.
   const makesKey = col.primaryKey === true && op.inlinePrimaryKey === true
-  const n = normalizeColumn(op.tableName, col, op.schema, makesKey)
-  const key = makesKey ? [{ type: 'primaryKey' as const, columns: [col.name] }] : []
   // Differs from Alembic, which writes AUTO_INCREMENT on any integer primaryKey column, although
   // MySQL refuses it on a column that is not a key (here: without inlinePrimaryKey).
-  const autoincrement = makesKey && impliedAutoincrement({ constraints: [...key, ...n.constraints] }, n.column, target.flavour)
+  const autoincrement = makesKey && autoincrementOf(col, /* the only column of the key it makes */ col.name, target.flavour)
   if (col.autoincrement === true && !makesKey) {
     throw new UnsupportedOperationError({ kind: op.kind, engine: target.name, path: 'column.autoincrement', message: `${target.name}: an AUTO_INCREMENT column must be a key; add it with primaryKey and inlinePrimaryKey` })
   }
-  let sql = `${table} ADD COLUMN ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${columnSpec(col, target, { autoincrement, path: 'column' })}`
+  let sql = `${table} ADD COLUMN ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${columnSpec(col, target, autoincrement, 'column')}`
   if (makesKey) sql += ' PRIMARY KEY'
   const out: Statement[] = [statement(sql)]
   const fk = col.foreignKey
@@ -49,7 +47,11 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext, target: 
   }
   const check = col.check
   if (check !== undefined) {
-    checkConditionAllowed(check.condition, { columns: [n.column], constraints: [...key, ...n.constraints] }, target, op.kind, 'column.check.condition')
+    // The check's neighbours are the column and what its flags imply: it may name neither an
+    // AUTO_INCREMENT column nor one its foreign key acts on.
+    const named = sqlMentions(check.condition, col.name)
+    if (named && autoincrement) refuseCheckNaming(col.name, true, target, op.kind, 'column.check.condition')
+    if (named && fk !== undefined && hasReferentialAction(fk, target.flavour)) refuseCheckNaming(col.name, false, target, op.kind, 'column.check.condition')
     // A column-level CHECK would be named after the column on MariaDB; a table-level one keeps its name.
     out.push(statement(`${table} ADD ${constraintSql({ type: 'check', condition: check.condition }, check.name, target, { path: 'column.check.' })}`))
   }

@@ -22,10 +22,22 @@ export function addConstraint(
     def.columns.forEach((c, i) => checkKeyPart(c, model.columns.find((col) => col.name === c)?.type, undefined, def.type === 'unique' ? 'unique' : 'primaryKey', target, kind, `columns[${i}]`))
   }
   const table = alterTable(target.quote, names.tableName, names.schema)
-  if (names.ifNotExists !== true) return [statement(`${table} ADD ${constraintSql(def, names.constraintName, target, { schema: names.schema })}`)]
-  if (!supports(target, 'constraintIfExists') || def.type === 'primaryKey') {
-    const what = def.type === 'primaryKey' ? 'ADD PRIMARY KEY has no IF NOT EXISTS form' : 'ADD CONSTRAINT has no IF NOT EXISTS form on MySQL'
+  const ifNotExists = constraintIfNotExists(kind, names.ifNotExists, def.type, target)
+  return [statement(`${table} ADD ${constraintSql(def, names.constraintName, target, { schema: names.schema, ifNotExists })}`)]
+}
+
+/**
+ * Whether an ADD CONSTRAINT says IF NOT EXISTS: as the op asks, refused with
+ * `UNSUPPORTED_OPERATION` at `ifNotExists` where the server has no such form (MySQL; a primary
+ * key anywhere).
+ * @example
+ * constraintIfNotExists('createForeignKey', true, 'foreignKey', mysqlTarget({ flavour: 'mariadb' }, mariadbQuote)) // => true
+ */
+export function constraintIfNotExists(kind: string, ifNotExists: boolean | undefined, type: ConstraintDefinition['type'], target: MysqlTarget): boolean {
+  if (ifNotExists !== true) return false
+  if (!supports(target, 'constraintIfExists') || type === 'primaryKey') {
+    const what = type === 'primaryKey' ? 'ADD PRIMARY KEY has no IF NOT EXISTS form' : 'ADD CONSTRAINT has no IF NOT EXISTS form on MySQL'
     throw new UnsupportedOperationError({ kind, engine: target.name, path: 'ifNotExists', message: `${target.name}: ${what}` })
   }
-  return [statement(`${table} ADD ${constraintSql(def, names.constraintName, target, { schema: names.schema, ifNotExists: true })}`)]
+  return true
 }

@@ -2,7 +2,7 @@ import { alterTable, statement, type HandlerContext, type Statement } from '@ath
 import { UnsupportedOperationError, type AlterColumnOp, type ConstraintModel } from '@athanor/ir'
 import { impliedAutoincrement } from '../autoincrement.js'
 import { defaultSql, restatedSpec } from '../column-spec.js'
-import { columnAfter, snapshotColumn } from '../existing-state.js'
+import { columnAfterFound, snapshotColumn } from '../existing-state.js'
 import { checkKeysOfColumn } from '../key-parts.js'
 import { supports, type MysqlTarget } from '../target.js'
 import { isDatetimeFamily } from '../types.js'
@@ -42,7 +42,7 @@ export function compileAlterColumn(op: AlterColumnOp, ctx: HandlerContext, targe
   const knownType = op.type ?? op.existingType ?? found?.column.type
   const datetimeChange = knownType !== undefined && isDatetimeFamily(knownType, target.flavour) && op.serverDefault !== null
   if (rename || datetimeChange || restates) {
-    const spec = restatedSpec(columnAfter(op, ctx.snapshot, target), target, {
+    const spec = restatedSpec(columnAfterFound(op, ctx.snapshot, found, target), target, {
       type: op.type !== undefined ? 'type' : 'existingType',
       nullable: op.nullable !== undefined ? 'nullable' : 'existingNullable',
       serverDefault: op.serverDefault !== undefined ? 'serverDefault' : 'existingServerDefault',

@@ -1,8 +1,9 @@
-import type { HandlerContext, Statement } from '@athanor/dialect-kit'
+import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, findTable, sqlMentions, type CreateForeignKeyOp } from '@athanor/ir'
 import { hasReferentialAction } from '../check-rules.js'
+import { foreignKeySql } from '../constraint-sql.js'
 import type { MysqlTarget } from '../target.js'
-import { addConstraint } from './add-constraint.js'
+import { constraintIfNotExists } from './add-constraint.js'
 
 /**
  * `ALTER TABLE s ADD CONSTRAINT n FOREIGN KEY [IF NOT EXISTS] (a) REFERENCES r (b) [ON DELETE …]
@@ -23,6 +24,8 @@ export function compileCreateForeignKey(op: CreateForeignKeyOp, ctx: HandlerCont
       })
     }
   }
-  const { kind: _k, constraintName: _n, sourceTable: _t, sourceSchema: _s, ifNotExists: _i, info: _info, ...def } = op
-  return addConstraint(op.kind, { tableName: op.sourceTable, schema: op.sourceSchema, constraintName: op.constraintName, ifNotExists: op.ifNotExists }, { type: 'foreignKey', ...def }, target)
+  const alter = alterTable(target.quote, op.sourceTable, op.sourceSchema)
+  const ifNotExists = constraintIfNotExists(op.kind, op.ifNotExists, 'foreignKey', target)
+  // The op has the key's fields itself: no definition to copy them into.
+  return [statement(`${alter} ADD ${foreignKeySql(op, op.constraintName, target, { schema: op.sourceSchema, ifNotExists })}`)]
 }

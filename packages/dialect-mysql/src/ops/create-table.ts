@@ -1,14 +1,16 @@
 import { statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import {
-  UnsupportedOperationError, columnIndexName, tableModelOf, type ColumnType, type ConstraintDefinition, type CreateTableOp, type TableOptions,
+  UnsupportedOperationError, columnIndexName, type Column, type ColumnType, type ConstraintDefinition, type CreateTableOp, type TableConstraint, type TableOptions,
 } from '@athanor/ir'
-import { impliedAutoincrement, isFirstKeyColumn } from '../autoincrement.js'
-import { checkConditionAllowed } from '../check-rules.js'
+import { autoincrementOf } from '../autoincrement.js'
 import { columnSpec } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
-import { checkKeyPart } from '../key-parts.js'
+import { keyPartRefused, refuseKeyPart } from '../key-parts.js'
 import { mysqlTextLiteral, optionWord } from '../quote.js'
 import type { MysqlTarget } from '../target.js'
+import { checkTableChecks, soleKeyOf, startsKey } from './create-table-rules.js'
+
+const NO_CONSTRAINTS: readonly TableConstraint[] = Object.freeze([])
 
 const ROW_FORMATS = new Set(['DEFAULT', 'DYNAMIC', 'FIXED', 'COMPRESSED', 'REDUNDANT', 'COMPACT', 'PAGE'])
 
@@ -22,53 +24,81 @@ const ROW_FORMATS = new Set(['DEFAULT', 'DYNAMIC', 'FIXED', 'COMPRESSED', 'REDUN
  */
 export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, target: MysqlTarget): readonly Statement[] {
   const q = target.quote
-  const model = tableModelOf(op)
-  const lines = op.columns.map((c, i) => {
-    const path = `columns[${i}]`
-    const columnModel = model.columns[i]
-    const autoincrement = columnModel !== undefined && impliedAutoincrement(model, columnModel, target.flavour)
-    if (autoincrement && !isFirstKeyColumn(model, c.name)) {
-      throw new UnsupportedOperationError({ kind: op.kind, engine: target.name, path: `${path}.autoincrement`, message: `${target.name}: an AUTO_INCREMENT column must be the first column of a key or index` })
+  const { flavour } = target
+  const columns = op.columns
+  const constraints = op.constraints ?? NO_CONSTRAINTS
+  const soleKey = soleKeyOf(op)
+  // One pass writes the column definitions and notes what the later steps need from the columns.
+  // Refusals keep their order: each column's own, then the checks (see create-table-rules.ts),
+  // then the keys (see checkKeyPart).
+  let body = ''
+  let pk = ''
+  // Some column says unique, index, foreignKey or check: there are implied lines or indexes to write.
+  let flagged = false
+  let keyRefused: { readonly column: string; readonly path: string } | undefined
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i] as Column
+    const { name, primaryKey, unique, index } = c
+    const autoincrement = autoincrementOf(c, soleKey, flavour)
+    if (autoincrement && !startsKey(op, name)) {
+      throw new UnsupportedOperationError({ kind: op.kind, engine: target.name, path: `columns[${i}].autoincrement`, message: `${target.name}: an AUTO_INCREMENT column must be the first column of a key or index` })
     }
-    return columnSpec(c, target, { autoincrement, path })
-  })
-  const constraints = op.constraints ?? []
+    body += `${i === 0 ? '' : ',\n    '}${columnSpec(c, target, autoincrement, i)}`
+    if (primaryKey === true) {
+      pk += `${pk === '' ? '' : ', '}${q.ident(name)}`
+      if (keyRefused === undefined && keyPartRefused(name, c.type, undefined, 'primaryKey', flavour)) keyRefused = { column: name, path: `columns[${i}].primaryKey` }
+    }
+    if (unique === true || index === true) {
+      if (keyRefused === undefined && keyPartRefused(name, c.type, undefined, unique === true ? 'unique' : 'index', flavour)) {
+        keyRefused = { column: name, path: `columns[${i}].${index === true ? 'index' : 'unique'}` }
+      }
+      flagged = true
+    } else if (c.foreignKey !== undefined || c.check !== undefined) flagged = true
+  }
   // Checks the server would reject (a check naming an AUTO_INCREMENT column or one a foreign key acts on).
-  constraints.forEach((c, i) => {
-    if (c.type === 'check') checkConditionAllowed(c.condition, model, target, op.kind, `constraints[${i}].condition`)
-  })
-  op.columns.forEach((c, i) => {
-    if (c.check !== undefined) checkConditionAllowed(c.check.condition, model, target, op.kind, `columns[${i}].check.condition`)
-  })
-  checkTableKeys(op, target)
-  const pkColumns = op.columns.filter((c) => c.primaryKey === true)
-  if (pkColumns.length > 0) lines.push(`PRIMARY KEY (${pkColumns.map((c) => q.ident(c.name)).join(', ')})`)
-  constraints.forEach((c, i) => {
-    if (c.type !== 'index') lines.push(constraintSql(c, c.name, target, { path: `constraints[${i}].`, schema: op.schema }))
-  })
-  op.columns.forEach((c, i) => {
-    if (c.unique === true && c.index !== true) lines.push(`UNIQUE (${q.ident(c.name)})`)
+  if (flagged || constraints.length > 0) checkTableChecks(op, soleKey, target)
+  if (keyRefused !== undefined) refuseKeyPart(keyRefused.column, target, op.kind, keyRefused.path)
+  checkConstraintKeys(op, constraints, target)
+  if (pk !== '') body += `,\n    PRIMARY KEY (${pk})`
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as TableConstraint
+    if (c.type !== 'index') body += `,\n    ${constraintSql(c, c.name, target, { path: `constraints[${i}].`, schema: op.schema })}`
+  }
+  if (flagged) body += impliedConstraints(op, target)
+  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
+  const head = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)}`
+  const out: Statement[] = [statement(`${head} (\n    ${body}\n)${tableOptions(op, target)}`)]
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as TableConstraint
+    if (c.type === 'index') out.push(statement(createIndexSql(c, { tableName: op.tableName, schema: op.schema, indexName: c.name }, target, { path: `constraints[${i}].` })))
+  }
+  if (flagged) {
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i] as Column
+      if (c.index === true) {
+        const ix = columnIndexName(op.tableName, c.name, op.schema)
+        out.push(statement(createIndexSql({ columns: [c.name], ...(c.unique === true ? { unique: true } : {}) }, { tableName: op.tableName, schema: op.schema, indexName: ix }, target)))
+      }
+    }
+  }
+  return out
+}
+
+/** `,\n    UNIQUE (c)`, FOREIGN KEY and CHECK lines the columns' flags imply, column by column. */
+function impliedConstraints(op: CreateTableOp, target: MysqlTarget): string {
+  const q = target.quote
+  let out = ''
+  for (let i = 0; i < op.columns.length; i++) {
+    const c = op.columns[i] as Column
+    if (c.unique === true && c.index !== true) out += `,\n    UNIQUE (${q.ident(c.name)})`
     const fk = c.foreignKey
     if (fk !== undefined) {
       const { name, remoteCol, referentTable, referentSchema, ...actions } = fk
       const def: ConstraintDefinition = { type: 'foreignKey', localCols: [c.name], referentTable, remoteCols: [remoteCol], ...(referentSchema === undefined ? {} : { referentSchema }), ...actions }
-      lines.push(constraintSql(def, name, target, { path: `columns[${i}].foreignKey.`, schema: op.schema }))
+      out += `,\n    ${constraintSql(def, name, target, { path: `columns[${i}].foreignKey.`, schema: op.schema })}`
     }
     // A column-level CHECK would be named after its column on MariaDB; a table-level one keeps its name.
-    if (c.check !== undefined) lines.push(constraintSql({ type: 'check', condition: c.check.condition }, c.check.name, target, { path: `columns[${i}].check.` }))
-  })
-  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
-  const head = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)}`
-  const out: Statement[] = [statement(`${head} (\n    ${lines.join(',\n    ')}\n)${tableOptions(op, target)}`)]
-  const names = { tableName: op.tableName, schema: op.schema }
-  constraints.forEach((c, i) => {
-    if (c.type === 'index') out.push(statement(createIndexSql(c, { ...names, indexName: c.name }, target, { path: `constraints[${i}].` })))
-  })
-  for (const c of op.columns) {
-    if (c.index === true) {
-      const ix = columnIndexName(op.tableName, c.name, op.schema)
-      out.push(statement(createIndexSql({ columns: [c.name], ...(c.unique === true ? { unique: true } : {}) }, { ...names, indexName: ix }, target)))
-    }
+    if (c.check !== undefined) out += `,\n    ${constraintSql({ type: 'check', condition: c.check.condition }, c.check.name, target, { path: `columns[${i}].check.` })}`
   }
   return out
 }
@@ -91,19 +121,21 @@ function tableOptions(op: TableOptions & { readonly kind: string; readonly comme
   return parts.join(' ')
 }
 
-/** Refuses the table's keys and indexes on TEXT, BLOB or JSON columns without a prefix length (see `checkKeyPart`). */
-function checkTableKeys(op: CreateTableOp, target: MysqlTarget): void {
-  const typeOf = (name: string): ColumnType | undefined => op.columns.find((c) => c.name === name)?.type
-  op.columns.forEach((c, i) => {
-    if (c.primaryKey === true) checkKeyPart(c.name, c.type, undefined, 'primaryKey', target, op.kind, `columns[${i}].primaryKey`)
-    if (c.unique === true || c.index === true) checkKeyPart(c.name, c.type, undefined, c.unique === true ? 'unique' : 'index', target, op.kind, `columns[${i}].${c.index === true ? 'index' : 'unique'}`)
-  })
-  for (const [i, c] of (op.constraints ?? []).entries()) {
+/** Refuses the explicit keys and indexes on TEXT, BLOB or JSON columns without a prefix length (see `checkKeyPart`). */
+function checkConstraintKeys(op: CreateTableOp, constraints: readonly TableConstraint[], target: MysqlTarget): void {
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as TableConstraint
     if (c.type === 'foreignKey' || c.type === 'check' || (c.type === 'index' && c.mysqlPrefix !== undefined)) continue
     const key = c.type === 'index' ? (c.unique === true ? 'unique' : 'index') : c.type
     const lengths = c.type === 'index' ? c.mysqlLength : undefined
-    c.columns.forEach((col, j) => {
-      if (typeof col === 'string') checkKeyPart(col, typeOf(col), lengths, key, target, op.kind, `constraints[${i}].columns[${j}]`)
-    })
+    for (let j = 0; j < c.columns.length; j++) {
+      const col = c.columns[j]
+      if (typeof col === 'string' && keyPartRefused(col, typeOf(op, col), lengths, key, target.flavour)) refuseKeyPart(col, target, op.kind, `constraints[${i}].columns[${j}]`)
+    }
   }
+}
+
+/** The type of the table's column `name`, if it has one. */
+function typeOf(op: CreateTableOp, name: string): ColumnType | undefined {
+  return op.columns.find((c) => c.name === name)?.type
 }

@@ -15,10 +15,10 @@ export function compileDropColumn(op: DropColumnOp, ctx: HandlerContext, target:
     throw new UnsupportedOperationError({ kind: op.kind, engine: target.name, path: 'ifExists', message: `${target.name}: DROP COLUMN has no IF EXISTS form on MySQL` })
   }
   const table = ctx.snapshot === undefined ? undefined : findTable(ctx.snapshot, op.tableName, op.schema)
-  const before = table === undefined ? [] : dropsBeforeColumn(table, op.columnName, target)
+  const before = table === undefined ? undefined : dropsBeforeColumn(table, op.columnName, target)
   const alter = alterTable(target.quote, op.tableName, op.schema)
   const drop = `DROP COLUMN ${op.ifExists === true ? 'IF EXISTS ' : ''}${target.quote.ident(op.columnName)}`
-  const out = [statement(`${alter} ${[...before, drop].join(', ')}`)]
+  const out = [statement(`${alter} ${before === undefined || before.length === 0 ? drop : `${before.join(', ')}, ${drop}`}`)]
   if (table !== undefined && target.flavour === 'mariadb' && table.columns.some((c) => c.name === op.columnName)) {
     for (const check of columnFreeChecks(table)) out.push(statement(`${alter} ADD ${constraintSql({ type: 'check', condition: check.condition }, check.name, target)}`))
   }
