@@ -38,7 +38,7 @@ export interface QuoterOptions {
   /** Opening and closing quote characters (`"`/`"`, `` ` ``/`` ` ``, `[`/`]`). */
   readonly open: string
   readonly close: string
-  /** Lower-case words that are always quoted. */
+  /** Lower-case words that are always quoted. Read once, when the quoter is built. */
   readonly reserved: ReadonlySet<string>
   /** Longest identifier the engine accepts, in characters; longer names are refused. */
   readonly maxIdentifierLength?: number
@@ -61,6 +61,36 @@ function isBare(name: string): boolean {
   return true
 }
 
+// A bare name's membership in the reserved set, answered for most names without a Set lookup
+// (which costs as much as the rest of quoting a name): a reserved word has a known length, first
+// and last character, so a name whose combination no reserved word has is not reserved. The
+// masks only rule names out; the Set decides the rest.
+function reservedTest(reserved: ReadonlySet<string>): (bareName: string) => boolean {
+  const words = [...reserved].filter(isBare)
+  const longest = words.reduce((n, w) => Math.max(n, w.length), 0)
+  const byFirst = new Uint32Array(longest + 1)
+  const byLast = new Uint32Array(longest + 1)
+  for (const w of words) {
+    byFirst[w.length] = (byFirst[w.length] as number) | (1 << charClass(w.charCodeAt(0)))
+    byLast[w.length] = (byLast[w.length] as number) | (1 << charClass(w.charCodeAt(w.length - 1)))
+  }
+  const set = new Set(words)
+  return (name) => {
+    const n = name.length
+    return (
+      n <= longest &&
+      (((byFirst[n] as number) >>> charClass(name.charCodeAt(0))) & 1) === 1 &&
+      (((byLast[n] as number) >>> charClass(name.charCodeAt(n - 1))) & 1) === 1 &&
+      set.has(name)
+    )
+  }
+}
+
+/** A bit position for a character of a bare name: 0–25 for a–z, 26–31 shared by `_`, `$` and digits. */
+function charClass(c: number): number {
+  return c >= 97 ? c - 97 : 26 + (c % 6)
+}
+
 /**
  * Builds a dialect's {@link Quoter}. Embedded closing quote characters are doubled; NUL, which no
  * engine stores in a name, is refused with a typed error.
@@ -77,11 +107,11 @@ export function createQuoter(options: QuoterOptions): Quoter {
   const quote = (name: string): string => open + name.replaceAll(close, doubled) + close
   // Plain names of plain length are by far the most common: answer them with one scan, no lookup.
   const plainLimit = Math.min(maxIdentifierLength ?? Number.POSITIVE_INFINITY, maxIdentifierBytes ?? Number.POSITIVE_INFINITY)
+  const isReserved = reservedTest(reserved)
   const ident = (name: string, opts?: { readonly force?: boolean }): string => {
-    const bare = isBare(name)
-    if (bare && opts?.force !== true && name.length <= plainLimit && !reserved.has(name)) return name
+    if (opts === undefined && name.length <= plainLimit && isBare(name) && !isReserved(name)) return name
     checked(name)
-    return bare && opts?.force !== true && !reserved.has(name) ? name : quote(name)
+    return opts?.force !== true && isBare(name) && !isReserved(name) ? name : quote(name)
   }
   const checked = (name: string): string => {
     if (name.includes('\0')) {

@@ -51,21 +51,18 @@ export function isSerial(column: Column, soleIntegerPk: boolean): boolean {
 /**
  * `name TYPE [DEFAULT d] [GENERATED ALWAYS AS (e) STORED] [GENERATED … AS IDENTITY] [NOT NULL]`
  * (catalog §0.7); `serial` spells the type SERIAL/BIGSERIAL/SMALLSERIAL; `schema` (the table's)
- * qualifies an enum type.
+ * qualifies an enum type; `place` is where the column sits in its op, for the path of a refusal.
  */
-export function columnSpec(
-  column: Column,
-  options: { readonly serial?: boolean; readonly path?: string; readonly schema?: string | undefined } = {},
-): string {
+export function columnSpec(column: Column, serial: boolean, schema: string | undefined, place: ColumnPlace): string {
   let out = `${q.ident(column.name)} `
-  out += options.serial === true ? (SERIALS[typeName(column.type)] as string) : postgresType(column.type, typePath(options.path), options.schema)
+  out += serial ? (SERIALS[typeName(column.type)] as string) : columnType(column, schema, place)
   if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
   if (column.computed !== undefined) out += ` GENERATED ALWAYS AS (${column.computed.sqltext}) STORED`
   if (column.identity !== undefined) {
     // Differs from Alembic, which writes ` NULL` after a nullable identity column: PostgreSQL
     // rejects that ("conflicting NULL/NOT NULL declarations"); identity columns are NOT NULL.
     if (column.nullable === true) {
-      throw new UnsupportedOperationError({ engine: 'postgresql', path: `${options.path ?? 'column'}.nullable`, message: 'postgresql: an identity column is always NOT NULL; drop nullable: true' })
+      throw new UnsupportedOperationError({ engine: 'postgresql', path: columnPath(place, 'nullable'), message: 'postgresql: an identity column is always NOT NULL; drop nullable: true' })
     }
     out += ` ${identitySql(column.identity)}`
   }
@@ -74,8 +71,24 @@ export function columnSpec(
   return out
 }
 
-function typePath(path: string | undefined): string {
-  return path === undefined ? 'column.type' : `${path}.type`
+/**
+ * Where a column sits in its op: `columns[i]` of a createTable (the number `i`) or `column` of an
+ * addColumn. Paths are built from it only when something is refused: this runs for every column.
+ */
+export type ColumnPlace = number | 'column'
+
+function columnPath(place: ColumnPlace, field: string): string {
+  return typeof place === 'number' ? `columns[${place}].${field}` : `column.${field}`
+}
+
+// The type, with a refusal's path moved from the type to where the column's type sits.
+function columnType(column: Column, schema: string | undefined, place: ColumnPlace): string {
+  try {
+    return postgresType(column.type, 'type', schema)
+  } catch (e) {
+    if (!(e instanceof UnsupportedOperationError)) throw e
+    throw new UnsupportedOperationError({ engine: e.engine, path: columnPath(place, 'type'), message: e.message })
+  }
 }
 
 /**

@@ -84,10 +84,11 @@ export function constraintSql(c: ConstraintDefinition, name: string | undefined,
 export function createIndexSql(
   index: IndexDefinition,
   names: { readonly indexName: string; readonly tableName: string; readonly schema?: string | undefined },
-  flags?: { readonly concurrently?: boolean | undefined; readonly ifNotExists?: boolean | undefined },
+  concurrently = false,
+  ifNotExists = false,
 ): string {
-  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX ${flags?.concurrently === true ? 'CONCURRENTLY ' : ''}`
-  out += `${flags?.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${index.quote === true ? q.ident(names.indexName, { force: true }) : q.ident(names.indexName)} `
+  let out = `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}`
+  out += `${ifNotExists ? 'IF NOT EXISTS ' : ''}${index.quote === true ? q.ident(names.indexName, { force: true }) : q.ident(names.indexName)} `
   out += `ON ${q.qualified(names.tableName, names.schema)}`
   if (index.postgresqlUsing !== undefined) out += ` USING ${index.postgresqlUsing}`
   const ops = index.postgresqlOps

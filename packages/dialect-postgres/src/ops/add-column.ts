@@ -18,7 +18,7 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext): readonl
   // As in Alembic and the schema model (catalog §1.1): primaryKey alone makes the column NOT NULL
   // (and SERIAL); only inlinePrimaryKey adds the PRIMARY KEY.
   const pk = col.primaryKey === true
-  let sql = `${table} ADD COLUMN ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${columnSpec(col, { serial: isSerial(col, pk), schema: op.schema })}`
+  let sql = `${table} ADD COLUMN ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${columnSpec(col, isSerial(col, pk), op.schema, 'column')}`
   if (pk && op.inlinePrimaryKey === true) sql += ' PRIMARY KEY'
   // A column constraint cannot be NOT VALID; such a key is added by its own ALTER TABLE.
   const inlineFk = op.inlineReferences === true && col.foreignKey !== undefined && col.foreignKey.postgresqlNotValid !== true
@@ -30,9 +30,9 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext): readonl
     const { name, remoteCol, referentTable, referentSchema, ...actions } = fk
     out.push(statement(`${table} ADD ${constraintSql({ type: 'foreignKey', localCols: [col.name], referentTable, remoteCols: [remoteCol], ...(referentSchema === undefined ? {} : { referentSchema }), ...actions }, name, 'alter', 'column.foreignKey.')}`))
   }
-  // The name the schema model gives it: ix_<table>_<column>, ix_<schema>_<table>_<column> (catalog §2.1).
-  const ix = columnIndexName(op.tableName, col.name, op.schema)
   if (col.index === true) {
+    // The name the schema model gives it: ix_<table>_<column>, ix_<schema>_<table>_<column> (catalog §2.1).
+    const ix = columnIndexName(op.tableName, col.name, op.schema)
     out.push(statement(createIndexSql({ columns: [col.name], ...(col.unique === true ? { unique: true } : {}) }, { indexName: ix, tableName: op.tableName, schema: op.schema })))
   } else if (col.unique === true) {
     out.push(statement(`${table} ADD UNIQUE (${q.ident(col.name)})`))

@@ -11,9 +11,7 @@ export function addConstraint(
   names: { readonly tableName: string; readonly schema?: string | undefined; readonly constraintName: string; readonly ifNotExists?: boolean | undefined },
   body: () => string,
 ): readonly Statement[] {
-  if (names.ifNotExists === true) {
-    throw new UnsupportedOperationError({ kind, engine: 'postgresql', path: 'ifNotExists', message: 'postgresql: ADD CONSTRAINT has no IF NOT EXISTS form' })
-  }
+  refuseIfNotExists(kind, names.ifNotExists)
   try {
     return [statement(`${alterTable(q, names.tableName, names.schema)} ADD CONSTRAINT ${q.ident(names.constraintName)} ${body()}`)]
   } catch (e) {
@@ -21,5 +19,17 @@ export function addConstraint(
       throw new UnsupportedOperationError({ kind, engine: e.engine, path: e.path ?? '', message: e.message })
     }
     throw e
+  }
+}
+
+/**
+ * Refuses `ifNotExists: true` on an op that adds a constraint: PostgreSQL's ADD CONSTRAINT has no
+ * IF NOT EXISTS form.
+ * @example
+ * refuseIfNotExists('createForeignKey', true) // throws { code: 'UNSUPPORTED_OPERATION', path: 'ifNotExists' }
+ */
+export function refuseIfNotExists(kind: string, ifNotExists: boolean | undefined): void {
+  if (ifNotExists === true) {
+    throw new UnsupportedOperationError({ kind, engine: 'postgresql', path: 'ifNotExists', message: 'postgresql: ADD CONSTRAINT has no IF NOT EXISTS form' })
   }
 }

@@ -2,8 +2,12 @@ import { statement, type HandlerContext, type Statement } from '@athanor/dialect
 import type { CreateIndexOp } from '@athanor/ir'
 import { createIndexSql } from '../constraint-sql.js'
 
+// CREATE INDEX CONCURRENTLY cannot run inside a transaction block.
+const OUTSIDE_TRANSACTION = { transactional: false } as const
+
 /** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON t …`; CONCURRENTLY runs outside a transaction. */
 export function compileCreateIndex(op: CreateIndexOp, _ctx: HandlerContext): readonly Statement[] {
-  const sql = createIndexSql(op, op, { concurrently: op.postgresqlConcurrently, ifNotExists: op.ifNotExists })
-  return [statement(sql, { transactional: op.postgresqlConcurrently !== true })]
+  const concurrently = op.postgresqlConcurrently === true
+  const sql = createIndexSql(op, op, concurrently, op.ifNotExists === true)
+  return [concurrently ? statement(sql, OUTSIDE_TRANSACTION) : statement(sql)]
 }

@@ -53,7 +53,7 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): rea
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i] as Column
     const serial = c.primaryKey === true && isSerial(c, soleIntegerPk)
-    body += (i === 0 ? '\n    ' : ',\n    ') + columnSpec(c, { serial, path: `columns[${i}]`, schema: op.schema }) + inlineCheck(c)
+    body += (i === 0 ? '\n    ' : ',\n    ') + columnSpec(c, serial, op.schema, i) + inlineCheck(c)
     if (c.primaryKey === true) pkList += (pkList === '' ? '' : ', ') + q.ident(c.name)
     // Constraints the columns imply come after the explicit ones, column by column (catalog §0.8).
     if (c.unique === true && c.index !== true) implied += `,\n    UNIQUE (${q.ident(c.name)})`
