@@ -32,6 +32,14 @@ where kc.parent_object_id = object_id(%t)
 and col_name(ic.object_id, ic.column_id) = %c`,
 }
 
+// Each source cut once at its placeholders (which stay in the list as `%t` and `%c`).
+const PIECES: Readonly<Record<LookupKind, readonly string[]>> = {
+  default: SOURCES.default.split(/(%[tc])/),
+  check: SOURCES.check.split(/(%[tc])/),
+  foreignKey: SOURCES.foreignKey.split(/(%[tc])/),
+  key: SOURCES.key.split(/(%[tc])/),
+}
+
 /**
  * One statement (a T-SQL batch; its newlines are part of it) that finds the name of a constraint
  * the engine named itself and drops it (catalog §2.5, peers.md §4 rows 12–13):
@@ -58,7 +66,10 @@ export function dropLookup(kind: LookupKind, tableName: string, schema: string |
   // Differs from Alembic: its block pastes the raw names into '…' literals (a quote in a name
   // breaks it, or worse), keeps the name in varchar(256), which mangles non-ASCII names, and
   // ends no statement with `;` (T-SQL allows both; with them, the parsers read the block).
-  // One pass with a function: a `$` or `%c` inside a name is not read as a pattern.
-  const source = SOURCES[kind].replace(/%[tc]/g, (m) => (m === '%t' ? n(table) : n(columnName)))
+  // Filled piece by piece: a `$` or `%c` inside a name is not read as a pattern.
+  const tableLiteral = n(table)
+  const columnLiteral = n(columnName)
+  let source = ''
+  for (const piece of PIECES[kind]) source += piece === '%t' ? tableLiteral : piece === '%c' ? columnLiteral : piece
   return statement(`declare @const_name nvarchar(258);\n${source};\nexec(${n(`alter table ${table} drop constraint `)} + @const_name)`)
 }
