@@ -91,13 +91,17 @@ function aligned<T>(perOp: readonly (T | undefined)[], usable: readonly (readonl
   return perOp.map((p) => (p === undefined ? undefined : usable[j++]))
 }
 
-/** Builds the side-by-side cases of one dialect on a workload. */
-export function dialectCases(
-  dialect: Dialect,
-  workload: Workload,
-  kyselyName?: KyselyDialectName,
-  exclude: Readonly<Record<string, ReadonlySet<number>>> = {},
-): DialectCases {
+/** Athanor's side of a dialect's cases, built once: the peers' side is rebuilt when the engine rejects some of their SQL. */
+export interface AthanorSide {
+  readonly cases: readonly BenchCase[]
+  readonly sql: CaseSql
+  readonly refused: number
+  /** Per workload op: its statements, or `undefined` when this dialect refuses it. */
+  readonly perOp: readonly (readonly Statement[] | undefined)[]
+}
+
+/** Athanor's cases of one dialect on a workload: compile only, and parse + compile when nothing is refused. */
+export function athanorSide(dialect: Dialect, workload: Workload): AthanorSide {
   const parsed = parseOps(workload.ops)
   if (!parsed.ok) throw new Error(`bench: the workload does not parse: ${parsed.errors[0]?.message ?? ''}`)
   // The workload gives existingType/existingNullable but not every existing* a MODIFY restates
@@ -145,20 +149,36 @@ export function dialectCases(
       },
     })
   }
-  const sql: CaseSql[] = [{ engine: 'athanor', perOp: athanor.perOp.map((list) => list?.map((s) => s.sql)) }]
-  const refused: Record<string, number> = { athanor: athanor.refused }
+  return { cases, sql: { engine: 'athanor', perOp: athanor.perOp.map((list) => list?.map((s) => s.sql)) }, refused: athanor.refused, perOp: athanor.perOp }
+}
+
+/**
+ * Builds the side-by-side cases of one dialect on a workload: Athanor's (built by
+ * {@link athanorSide} unless given) and the peers', each peer on the ops this dialect compiles,
+ * less those in `exclude`.
+ */
+export function dialectCases(
+  dialect: Dialect,
+  workload: Workload,
+  kyselyName?: KyselyDialectName,
+  exclude: Readonly<Record<string, ReadonlySet<number>>> = {},
+  ours: AthanorSide = athanorSide(dialect, workload),
+): DialectCases {
+  const cases: BenchCase[] = [...ours.cases]
+  const sql: CaseSql[] = [ours.sql]
+  const refused: Record<string, number> = { athanor: ours.refused }
   // Peers get the ops this dialect compiles: what it refuses by design is reported, and timing a
   // peer on SQL the engine would reject (an ALTER COLUMN on SQLite) would compare nothing.
   const all = workload.ops as readonly Json[]
-  const raw = all.filter((_, i) => athanor.perOp[i] !== undefined)
+  const raw = all.filter((_, i) => ours.perOp[i] !== undefined)
   // A peer is timed only on the ops whose SQL the engine accepted (see runBench).
-  const usableFor = (engine: string): Json[] => all.filter((_, i) => athanor.perOp[i] !== undefined && exclude[engine]?.has(i) !== true)
+  const usableFor = (engine: string): Json[] => all.filter((_, i) => ours.perOp[i] !== undefined && exclude[engine]?.has(i) !== true)
   if (kyselyName !== undefined) {
     const { db, compiler } = kyselyFor(kyselyName)
     const kyOps = usableFor('kysely')
     const nodes = kyOps.flatMap((op) => (kyselyBuilders(db, op, kyselyName) ?? []).map(rootNode))
     refused['kysely'] = raw.filter((op) => kyselyBuilders(db, op, kyselyName) === undefined).length
-    sql.push({ engine: 'kysely', perOp: aligned(athanor.perOp, raw.map((op) => kyselyBuilders(db, op, kyselyName)?.map((b) => compiler.compileQuery(rootNode(b), createQueryId()).sql))) })
+    sql.push({ engine: 'kysely', perOp: aligned(ours.perOp, raw.map((op) => kyselyBuilders(db, op, kyselyName)?.map((b) => compiler.compileQuery(rootNode(b), createQueryId()).sql))) })
     cases.push({
       dialect: dialect.name,
       engine: 'kysely',
@@ -186,7 +206,7 @@ export function dialectCases(
   if (client !== undefined) {
     const knex = knexFor(client)
     const knOps = usableFor('knex')
-    sql.push({ engine: 'knex', perOp: aligned(athanor.perOp, raw.map((op) => knexSql(knex, op))) })
+    sql.push({ engine: 'knex', perOp: aligned(ours.perOp, raw.map((op) => knexSql(knex, op))) })
     refused['knex'] = raw.filter((op) => knexSql(knex, op) === undefined).length
     cases.push({
       dialect: dialect.name,

@@ -49,55 +49,49 @@ function integerLike(column: Column): boolean {
   return INTEGERS.has(typeName(column.type)) || typeName(column.type) === 'numeric' || typeName(column.type) === 'raw'
 }
 
-/** How a column is written besides its own fields. */
-export interface ColumnSpecOptions {
-  /** Number the column: it becomes `IDENTITY` (see {@link isAutoIdentity}). */
-  readonly autoIdentity?: boolean
-  /** Position of the column in `createTable`'s `columns`, for error paths (`columns[2]`); without it, `column`. */
-  readonly index?: number
-}
-
-// Shared by the calls that pass none, so that they allocate nothing for it.
-const NO_OPTIONS: ColumnSpecOptions = {}
-
-/** Path of the column in its op, for errors; built only when one is thrown. */
-function columnPath(options: ColumnSpecOptions): string {
-  return options.index === undefined ? 'column' : `columns[${options.index}]`
+/**
+ * Path of the column in its op, for errors, built only when one is thrown: `columns[i]` for the
+ * column at `index` of a createTable, else `column`.
+ */
+function columnPath(index: number | undefined): string {
+  return index === undefined ? 'column' : `columns[${index}]`
 }
 
 /**
  * The column's type, with the error path built only when the type is refused (most are not):
  * `mssqlType` is pure, so the second call throws what the first did, at the column's path.
  */
-function columnType(column: Column, options: ColumnSpecOptions): string {
+function columnType(column: Column, index: number | undefined): string {
   try {
     return mssqlType(column.type)
   } catch {
-    return mssqlType(column.type, `${columnPath(options)}.type`)
+    return mssqlType(column.type, `${columnPath(index)}.type`)
   }
 }
 
 /**
  * `name TYPE [NOT NULL | NULL] [IDENTITY[(s,i)] | DEFAULT d]`, or for a computed column
  * `name AS (e) [PERSISTED] [NOT NULL]` (catalog §0.7): SQL Server always says NULL or NOT NULL
- * for a stored column. `autoIdentity` numbers the column (see {@link isAutoIdentity}).
+ * for a stored column. `autoIdentity` numbers the column (see {@link isAutoIdentity}); `index` is
+ * its position in a createTable's `columns`, for error paths. Positional, not an options object:
+ * this runs for every column compiled.
  */
-export function columnSpec(column: Column, options: ColumnSpecOptions = NO_OPTIONS): string {
+export function columnSpec(column: Column, autoIdentity = false, index?: number): string {
   const name = q.ident(column.name)
   if (column.computed !== undefined) {
     const persisted = column.computed.persisted === true ? ' PERSISTED' : ''
-    if (column.nullable === false && persisted === '') refuse(`${columnPath(options)}.nullable`, 'a computed column can be NOT NULL only when it is persisted; set computed.persisted: true')
+    if (column.nullable === false && persisted === '') refuse(`${columnPath(index)}.nullable`, 'a computed column can be NOT NULL only when it is persisted; set computed.persisted: true')
     return `${name} AS (${column.computed.sqltext})${persisted}${column.nullable === false ? ' NOT NULL' : ''}`
   }
-  const identity = column.identity !== undefined || options.autoIdentity === true
+  const identity = column.identity !== undefined || autoIdentity
   if (identity) {
     // Differs from Alembic, which writes NOT NULL anyway: the model would say nullable.
-    if (column.nullable === true) refuse(`${columnPath(options)}.nullable`, 'an identity column is always NOT NULL; drop nullable: true')
-    if (column.serverDefault !== undefined) refuse(`${columnPath(options)}.serverDefault`, 'an identity column cannot have a default')
-    if (!integerLike(column)) refuse(`${columnPath(options)}.type`, 'an identity column has an integer type')
+    if (column.nullable === true) refuse(`${columnPath(index)}.nullable`, 'an identity column is always NOT NULL; drop nullable: true')
+    if (column.serverDefault !== undefined) refuse(`${columnPath(index)}.serverDefault`, 'an identity column cannot have a default')
+    if (!integerLike(column)) refuse(`${columnPath(index)}.type`, 'an identity column has an integer type')
   }
-  let out = `${name} ${columnType(column, options)} ${identity || !isNullable(column) ? 'NOT NULL' : 'NULL'}`
-  if (column.identity !== undefined) out += ` ${identitySql(column.identity, `${columnPath(options)}.identity`)}`
+  let out = `${name} ${columnType(column, index)} ${identity || !isNullable(column) ? 'NOT NULL' : 'NULL'}`
+  if (column.identity !== undefined) out += ` ${identitySql(column.identity, `${columnPath(index)}.identity`)}`
   else if (identity) out += ' IDENTITY'
   else if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
   return out

@@ -25,7 +25,7 @@ export function compileAddColumn(op: AddColumnOp, ctx: HandlerContext, settings:
   const pk = col.primaryKey === true
   const autoIdentity = isAutoIdentity(col, pk)
   if (col.identity !== undefined || autoIdentity) refuseSecondIdentity(op, ctx)
-  let sql = `${table} ADD ${columnSpec(col, { autoIdentity })}`
+  let sql = `${table} ADD ${columnSpec(col, autoIdentity)}`
   if (pk && op.inlinePrimaryKey === true) sql += ' PRIMARY KEY'
   // Differs from Alembic, whose SQL Server ADD ignores inlinePrimaryKey and inlineReferences (the
   // foreign key is then lost) and leaves out column checks (catalog §2.5).

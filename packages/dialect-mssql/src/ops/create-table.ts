@@ -44,7 +44,7 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, sett
     if ((autoIdentity || c.identity !== undefined) && ++identities > 1) {
       refuse(op, `columns[${i}].identity`, 'a table has at most one identity column')
     }
-    body += (i === 0 ? '\n    ' : ',\n    ') + columnSpec(c, { autoIdentity, index: i }) + inlineCheck(c)
+    body += (i === 0 ? '\n    ' : ',\n    ') + columnSpec(c, autoIdentity, i) + inlineCheck(c)
     if (c.primaryKey === true) pkList += (pkList === '' ? '' : ', ') + q.ident(c.name)
     extras ||= c.unique === true || c.foreignKey !== undefined || c.index === true || c.comment !== undefined
   }
