@@ -194,6 +194,21 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   return { when: new Date().toISOString(), node: process.version, smoke, rows, refused, verification, scaling }
 }
 
+/** One report of several, each from its own run (the dialects measured in separate processes). */
+export function mergeReports(reports: readonly BenchReport[]): BenchReport {
+  const first = reports[0]
+  if (first === undefined) throw new Error('bench: no report to merge')
+  return {
+    when: first.when,
+    node: first.node,
+    smoke: first.smoke,
+    rows: reports.flatMap((r) => r.rows),
+    refused: Object.assign({}, ...reports.map((r) => r.refused)) as BenchReport['refused'],
+    verification: Object.assign({}, ...reports.map((r) => r.verification)) as BenchReport['verification'],
+    scaling: reports.flatMap((r) => r.scaling),
+  }
+}
+
 const f = (x: number, d = 2): string => x.toFixed(d)
 
 /** The report as a text table with ratios to the peers. */
@@ -219,7 +234,7 @@ export function formatReport(report: BenchReport): string {
     if (v !== undefined && v !== 'skipped') lines.push(`  SQL checked before timing; ${v.failedEverywhere.length} workload ops fail on every engine (workload defects); peers' rejected ops are not timed`)
   }
   lines.push('', 'scaling (Athanor compile only):')
-  for (const r of report.scaling) lines.push(`  ${pad(r.dialect, 11)}${pad(r.mode, 34)}${f(r.medianUsPerOp, 3)} µs`)
+  for (const r of report.scaling) lines.push(`  ${pad(r.dialect, 11)}${pad(r.mode, 44)}${f(r.medianUsPerOp, 3)} µs`)
   return lines.join('\n')
 }
 

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { runBench } from '../src/run.js'
+import { mergeReports, runBench, type BenchReport } from '../src/run.js'
 import { runRebuildBench } from '../src/sqlite-rebuild.js'
 import { benchTargets } from '../src/targets.js'
 
@@ -40,5 +40,21 @@ describe.skipIf(skip)(`pnpm bench --smoke${skip ? ' — SKIPPED: PostgreSQL unre
   it('rebuilds a SQLite table keeping every row and column checksum', async () => {
     const r = await runRebuildBench({ smoke: true })
     expect(r.results.map((x) => x.name)).toEqual(['athanor (batch, recreate auto)', 'hand-written', 'floor: INSERT … SELECT, no indexes'])
+  })
+})
+
+describe('mergeReports', () => {
+  it("keeps every dialect's rows, refusals, checks and scaling, in order", () => {
+    const row = (dialect: string) => ({ dialect, engine: 'athanor', mode: 'compile only', ops: 1, medianUsPerOp: 1, opsPerSecond: 1e6, rmePercent: 0, samples: 1 })
+    const report = (dialect: string): BenchReport => ({
+      when: `w-${dialect}`, node: 'v20', smoke: true, rows: [row(dialect)], refused: { [dialect]: { athanor: 1 } },
+      verification: { [dialect]: 'skipped' }, scaling: [row(dialect)],
+    })
+    const merged = mergeReports([report('postgresql'), report('sqlite')])
+    expect(merged.rows.map((r) => r.dialect)).toEqual(['postgresql', 'sqlite'])
+    expect(merged.scaling.map((r) => r.dialect)).toEqual(['postgresql', 'sqlite'])
+    expect(merged.refused).toEqual({ postgresql: { athanor: 1 }, sqlite: { athanor: 1 } })
+    expect(Object.keys(merged.verification)).toEqual(['postgresql', 'sqlite'])
+    expect(merged.when).toBe('w-postgresql')
   })
 })
