@@ -3,7 +3,7 @@ import {
   type Statement,
 } from '@athanor/dialect-kit'
 import type { OpBase } from '@athanor/ir'
-import { checkOpNames, writesEveryName } from './names.js'
+import { carriesBadName, checkOpNames, writtenNames } from './names.js'
 import { compileAddColumn } from './ops/add-column.js'
 import { compileAlterColumn } from './ops/alter-column.js'
 import { compileBulkInsert } from './ops/bulk-insert.js'
@@ -61,18 +61,22 @@ type MysqlHandler<O> = (op: O, ctx: HandlerContext, target: MysqlTarget) => read
  */
 export function mysqlHandlers(target: MysqlTarget): Handlers {
   const leaf = <O extends OpBase>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
-    if (!writesEveryName(op)) {
+    const written = writtenNames(op)
+    if (written === 'some') {
       checkOpNames(op, target)
       return compile(op, ctx, target)
     }
-    // The quoter checks each name as it is written, so the names are walked only on failure:
-    // a bad name still comes first, at its path.
+    // The quoter checks each name as it is written, so the names are walked only on failure (a
+    // bad name still comes first, at its path), or when a name no statement wrote is bad.
+    let out: readonly Statement[]
     try {
-      return compile(op, ctx, target)
+      out = compile(op, ctx, target)
     } catch (e) {
       checkOpNames(op, target)
       throw e
     }
+    if (written === 'allButColumn' && carriesBadName(op)) checkOpNames(op, target)
+    return out
   }
   return {
     addColumn: leaf(compileAddColumn),

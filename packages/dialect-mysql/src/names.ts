@@ -79,33 +79,45 @@ export function checkOpNames(op: OpBase, target: MysqlTarget): void {
 }
 
 /**
- * True when the handler of `op`, when it succeeds, writes every name {@link checkOpNames} looks at
- * through the target's quoter, which refuses a name MySQL cannot take as it writes it (with no
- * path). For such an op the walk is only needed when the compile fails, to refuse a bad name
- * first and at its path, as it would have been before any other refusal; on success it would find
- * nothing. A dropColumn that carries the dropped column (for reversal) and an op placing a column
- * (`insertBefore`, `insertAfter`) hold names no statement writes. Kept true to the handlers by the
- * test "refuses a bad name in every field, at its path" (test/names.test.ts).
+ * Which of the names {@link checkOpNames} looks at the handler of `op`, when it succeeds, has
+ * written through the target's quoter, which refuses a name MySQL cannot take as it writes it
+ * (with no path): `'all'`; all but those of the `column` a dropColumn carries for reversal, which
+ * no statement writes (`'allButColumn'`); or not all (`'some'`: an op placing a column with
+ * `insertBefore` / `insertAfter`, and the kinds not listed). For the first two the walk is only
+ * needed when the compile fails, to refuse a bad name first and at its path as it would have been
+ * before any other refusal, and for the carried column when it holds a bad name. Kept true to the
+ * handlers by the test "refuses a bad name in every field, at its path" (test/names.test.ts).
  * @example
  * import { dropColumn, renameTable } from '@athanor/ir'
- * writesEveryName(renameTable({ oldTableName: 'a', newTableName: 'b' })) // => true
- * writesEveryName(dropColumn({ tableName: 't', columnName: 'c', column: { name: 'c', type: 'text' } })) // => false
+ * writtenNames(renameTable({ oldTableName: 'a', newTableName: 'b' })) // => 'all'
+ * writtenNames(dropColumn({ tableName: 't', columnName: 'c', column: { name: 'c', type: 'text' } })) // => 'allButColumn'
  */
-export function writesEveryName(op: OpBase): boolean {
+export function writtenNames(op: OpBase): 'all' | 'allButColumn' | 'some' {
   switch (op.kind) {
     case 'createTable':
     case 'createIndex':
     case 'createForeignKey':
     case 'renameTable':
-      return true
+      return 'all'
     case 'addColumn':
     case 'alterColumn':
-      return !placesColumn(op)
+      return placesColumn(op) ? 'some' : 'all'
     case 'dropColumn':
-      return (op as { readonly column?: unknown }).column === undefined && !placesColumn(op)
+      return placesColumn(op) ? 'some' : (op as { readonly column?: unknown }).column === undefined ? 'all' : 'allButColumn'
     default:
-      return false
+      return 'some'
   }
+}
+
+/**
+ * True when the column a dropColumn carries (`op.column`) holds a name MySQL cannot take.
+ * @example
+ * import { dropColumn } from '@athanor/ir'
+ * carriesBadName(dropColumn({ tableName: 't', columnName: 'c', column: { name: 'c', type: 'text', foreignKey: { referentTable: 'x'.repeat(65), remoteCol: 'id' } } })) // => true
+ */
+export function carriesBadName(op: OpBase): boolean {
+  const column = (op as { readonly column?: object }).column
+  return column !== undefined && badName(column) !== undefined
 }
 
 /** True for a batch child's `insertBefore` / `insertAfter`. */

@@ -1,5 +1,6 @@
 import { UnsupportedOperationError } from '@athanor/ir'
-import { createQuoter, type Quoter } from '@athanor/dialect-kit'
+import type { Quoter } from '@athanor/dialect-kit'
+import { MAX_IDENTIFIER_LENGTH, NOT_BARE, bareNameHash, reservedWordTest } from './bare-names.js'
 import { MARIADB_RESERVED, MYSQL_RESERVED } from './reserved.js'
 import type { MysqlFlavour } from './target.js'
 
@@ -14,13 +15,6 @@ import type { MysqlFlavour } from './target.js'
 // has no escapes at all. MySQL accepts only a quoted string after COMMENT, so a comment holding a
 // backslash or NUL needs the mode to be known (the `noBackslashEscapes` option) and is refused
 // otherwise.
-
-/**
- * MySQL's longest table, column, index and constraint name, in characters.
- * @example
- * MAX_IDENTIFIER_LENGTH // => 64
- */
-export const MAX_IDENTIFIER_LENGTH = 64
 
 const encoder = new TextEncoder()
 
@@ -151,6 +145,11 @@ export function optionWord(value: string, path: string, kind: string | undefined
   throw new UnsupportedOperationError({ ...(kind === undefined ? {} : { kind }), engine: target.name, path, message: `${target.name}: ${JSON.stringify(value)} is not an engine, character set or collation name` })
 }
 
+/** `` `name` `` with each backtick inside doubled. */
+function backticked(name: string): string {
+  return `\`${name.includes('`') ? name.replaceAll('`', '``') : name}\``
+}
+
 /**
  * The quoter of a flavour: `` `name` `` with backticks doubled, quoting only when needed (a
  * reserved word of the flavour, upper case, a leading digit or `$`, other characters); names
@@ -159,33 +158,19 @@ export function optionWord(value: string, path: string, kind: string | undefined
  * createMysqlQuoter('mysql').ident('back`tick') // => '`back``tick`'
  */
 export function createMysqlQuoter(flavour: MysqlFlavour, noBackslashEscapes?: boolean): Quoter {
-  const base = createQuoter({
-    dialect: flavour,
-    open: '`',
-    close: '`',
-    reserved: flavour === 'mariadb' ? MARIADB_RESERVED : MYSQL_RESERVED,
-    // No maxIdentifierLength: checkName below refuses long names first, with MySQL's message,
-    // and the base quoter then has no code points to count.
-    literal: (value) => mysqlLiteral(value, noBackslashEscapes),
-  })
+  const isReserved = reservedWordTest(flavour === 'mariadb' ? MARIADB_RESERVED : MYSQL_RESERVED)
   const ident = (name: string, options?: { readonly force?: boolean }): string => {
-    let out: string
-    try {
-      out = base.ident(name, options)
-    } catch (e) {
-      // The base quoter refuses only NUL, in its own words: say it as checkName says every problem.
-      checkName(name, flavour, '')
-      throw e
-    }
-    // A name the base quoter leaves bare holds only lower-case letters, digits, `_` and `$`, so
-    // only its length can be wrong: one scan of the name, not two, for almost every name.
-    if (out !== name || name.length > MAX_IDENTIFIER_LENGTH) checkName(name, flavour, '')
-    return out
+    // Almost every name: one scan, and no check beyond it (see bare-names.ts).
+    const hash = bareNameHash(name)
+    if (options === undefined && hash !== NOT_BARE) return isReserved(name, hash) ? `\`${name}\`` : name
+    // Any other name may be one MySQL rejects (too long, NUL, …): refused with checkName's words.
+    checkName(name, flavour, '')
+    return options?.force !== true && hash !== NOT_BARE && !isReserved(name, hash) ? name : backticked(name)
   }
   return Object.freeze({
     ident,
     qualified: (name: string, schema?: string) => (schema === undefined ? ident(name) : `${ident(schema)}.${ident(name)}`),
-    literal: base.literal,
+    literal: (value: string) => mysqlLiteral(value, noBackslashEscapes),
   })
 }
 

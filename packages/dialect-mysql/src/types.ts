@@ -1,66 +1,88 @@
 import { renderType, type SpelledTypeName, type TypeParams, type TypeSpelling } from '@athanor/dialect-kit'
-import { UnsupportedOperationError, type ColumnType } from '@athanor/ir'
+import { GENERIC_TYPE_NAMES, UnsupportedOperationError, type ColumnType } from '@athanor/ir'
 import { mysqlEnumValue, optionWord } from './quote.js'
 import { fieldPath, type FieldPlace } from './paths.js'
 import type { MysqlTarget } from './target.js'
 
-const sized = (base: string) => (p: TypeParams) => (p.length === undefined ? base : `${base}(${p.length})`)
-// VARCHAR has no default length on MySQL (catalog §0.6: "VARCHAR requires a length").
-const needsLength = (base: string, suffix = '') => (p: TypeParams) => (p.length === undefined ? undefined : `${base}(${p.length})${suffix}`)
-const fractional = (base: string) => (p: TypeParams) => (p.precision === undefined ? base : `${base}(${p.precision})`)
+/**
+ * How MySQL and MariaDB spell the generic type `name` with its parameters, or undefined where they
+ * have none (VARCHAR without a length); `noBackslashEscapes` says how enum values are written (see
+ * `mysqlLiteral`). A time zone is ignored: DATETIME and TIME keep none (catalog §0.6). A switch,
+ * not a lookup in a {@link TypeSpelling}: the name changes from column to column, and a property
+ * lookup by a changing key costs several times more.
+ */
+function spelledType(name: SpelledTypeName, p: TypeParams, noBackslashEscapes: boolean | undefined): string | undefined {
+  switch (name) {
+    case 'integer':
+      return 'INTEGER'
+    case 'smallint':
+      return 'SMALLINT'
+    case 'bigint':
+      return 'BIGINT'
+    // VARCHAR has no default length on MySQL (catalog §0.6: "VARCHAR requires a length").
+    case 'varchar':
+      return p.length === undefined ? undefined : `VARCHAR(${p.length})`
+    // Differs from Alembic (NATIONAL VARCHAR, which MySQL 8 reads as the deprecated utf8mb3): a
+    // national string is a VARCHAR in utf8mb4, whatever the table's character set.
+    case 'nvarchar':
+      return p.length === undefined ? undefined : `VARCHAR(${p.length}) CHARACTER SET utf8mb4`
+    case 'char':
+      return p.length === undefined ? 'CHAR' : `CHAR(${p.length})`
+    // TEXT's length only picks among TINYTEXT … LONGTEXT; a raw type says which one is wanted.
+    case 'text':
+      return 'TEXT'
+    case 'boolean':
+      return 'BOOL'
+    case 'numeric':
+      return p.precision === undefined ? 'NUMERIC' : p.scale === undefined ? `NUMERIC(${p.precision})` : `NUMERIC(${p.precision}, ${p.scale})`
+    case 'float':
+      return p.precision === undefined ? 'FLOAT' : `FLOAT(${p.precision})`
+    case 'double':
+      return 'DOUBLE'
+    case 'date':
+      return 'DATE'
+    case 'datetime':
+      return p.precision === undefined ? 'DATETIME' : `DATETIME(${p.precision})`
+    case 'time':
+      return p.precision === undefined ? 'TIME' : `TIME(${p.precision})`
+    // MySQL has no interval type; SQLAlchemy's Interval is stored as a DATETIME there (epoch + the interval).
+    case 'interval':
+      return 'DATETIME'
+    case 'json':
+      return 'JSON'
+    case 'binary':
+      return p.length === undefined ? 'BLOB' : `VARBINARY(${p.length})`
+    // SQLAlchemy's Uuid on MySQL: 32 hex digits (bulkInsert writes values without dashes).
+    case 'uuid':
+      return 'CHAR(32)'
+    case 'enum':
+      return `ENUM(${(p.values ?? []).map((v) => mysqlEnumValue(v, noBackslashEscapes)).join(', ')})`
+  }
+}
+
+const SPELLED_TYPE_NAMES: readonly SpelledTypeName[] = [...GENERIC_TYPE_NAMES, 'enum']
 
 /**
- * How MySQL and MariaDB spell each generic type; `noBackslashEscapes` says how enum values are
- * written (see `mysqlLiteral`). A time zone is ignored: DATETIME and TIME keep none (catalog §0.6).
+ * How MySQL and MariaDB spell each generic type, as `renderType` takes it; `noBackslashEscapes`
+ * says how enum values are written (see `mysqlLiteral`).
  * @example
  * import { renderType } from '@athanor/dialect-kit'
  * renderType({ name: 'enum', values: ['a', 'b'] }, mysqlTypeSpelling(true), 'mysql') // => "ENUM('a', 'b')"
  */
 export function mysqlTypeSpelling(noBackslashEscapes?: boolean): TypeSpelling {
-  return {
-    integer: 'INTEGER',
-    smallint: 'SMALLINT',
-    bigint: 'BIGINT',
-    varchar: needsLength('VARCHAR'),
-    // Differs from Alembic (NATIONAL VARCHAR, which MySQL 8 reads as the deprecated utf8mb3): a
-    // national string is a VARCHAR in utf8mb4, whatever the table's character set.
-    nvarchar: needsLength('VARCHAR', ' CHARACTER SET utf8mb4'),
-    char: sized('CHAR'),
-    // TEXT's length only picks among TINYTEXT … LONGTEXT; a raw type says which one is wanted.
-    text: 'TEXT',
-    boolean: 'BOOL',
-    numeric: (p) => (p.precision === undefined ? 'NUMERIC' : p.scale === undefined ? `NUMERIC(${p.precision})` : `NUMERIC(${p.precision}, ${p.scale})`),
-    float: (p) => (p.precision === undefined ? 'FLOAT' : `FLOAT(${p.precision})`),
-    double: 'DOUBLE',
-    date: 'DATE',
-    datetime: fractional('DATETIME'),
-    time: fractional('TIME'),
-    // MySQL has no interval type; SQLAlchemy's Interval is stored as a DATETIME there (epoch + the interval).
-    interval: 'DATETIME',
-    json: 'JSON',
-    binary: (p) => (p.length === undefined ? 'BLOB' : `VARBINARY(${p.length})`),
-    // SQLAlchemy's Uuid on MySQL: 32 hex digits (bulkInsert writes values without dashes).
-    uuid: 'CHAR(32)',
-    enum: (p) => `ENUM(${(p.values ?? []).map((v) => mysqlEnumValue(v, noBackslashEscapes)).join(', ')})`,
-  }
+  const spelling: Partial<Record<SpelledTypeName, (p: TypeParams) => string | undefined>> = {}
+  for (const name of SPELLED_TYPE_NAMES) spelling[name] = (p) => spelledType(name, p, noBackslashEscapes)
+  return spelling as TypeSpelling
 }
 
 /**
  * How MySQL and MariaDB spell each generic type, with the enum values of a dialect that does not
  * know the backslash mode.
  * @example
- * mysqlTypes.boolean // => 'BOOL'
+ * import { renderType } from '@athanor/dialect-kit'
+ * renderType('boolean', mysqlTypes, 'mysql') // => 'BOOL'
  */
 export const mysqlTypes: TypeSpelling = mysqlTypeSpelling()
-
-const noBackslashEscapesTypes = mysqlTypeSpelling(true)
-const backslashEscapesTypes = mysqlTypeSpelling(false)
-
-/** The spelling for the target's backslash mode. */
-function spellingOf(target: MysqlTarget): TypeSpelling {
-  const mode = target.noBackslashEscapes
-  return mode === undefined ? mysqlTypes : mode ? noBackslashEscapesTypes : backslashEscapesTypes
-}
 
 /**
  * Spells a column type for the target, with its collation (`COLLATE x`). A raw type uses its
@@ -80,9 +102,8 @@ export function mysqlType(type: ColumnType, target: MysqlTarget, path = 'type'):
  * typeSqlAt({ name: 'varchar' }, mysqlTarget({ flavour: 'mysql' }, mysqlQuote), 3, 'type') // throws { code: 'UNSUPPORTED_OPERATION', path: 'columns[3].type' }
  */
 export function typeSqlAt(type: ColumnType, target: MysqlTarget, place: FieldPlace, field: string): string {
-  const spelling = spellingOf(target)
   // Where MySQL has no spelling, renderType refuses the type with its own error.
-  if (typeof type === 'string') return spelled(type, NO_PARAMS, spelling) ?? renderType(type, spelling, target.name, fieldPath(place, field))
+  if (typeof type === 'string') return spelledType(type, NO_PARAMS, undefined) ?? renderType(type, mysqlTypes, target.name, fieldPath(place, field))
   if (type.name === 'raw') return type.dialects?.[target.flavour] ?? type.dialects?.['mysql'] ?? type.sql
   if (type.name === 'enum') {
     const at = type.values.findIndex((v) => v.endsWith(' '))
@@ -94,18 +115,12 @@ export function typeSqlAt(type: ColumnType, target: MysqlTarget, place: FieldPla
   if ((type.name === 'datetime' || type.name === 'time') && type.precision !== undefined && type.precision > 6) {
     throw new UnsupportedOperationError({ engine: target.name, path: `${fieldPath(place, field)}.precision`, message: `${target.name}: fractional seconds go to 6 digits; found precision ${type.precision}` })
   }
-  const sql = spelled(type.name, type as TypeParams, spelling) ?? renderType(type, spelling, target.name, fieldPath(place, field))
+  const sql = spelledType(type.name, type as TypeParams, target.noBackslashEscapes) ?? renderType(type, mysqlTypes, target.name, fieldPath(place, field))
   if ('collation' in type && type.collation !== undefined) return `${sql} COLLATE ${optionWord(type.collation, `${fieldPath(place, field)}.collation`, undefined, target)}`
   return sql
 }
 
 const NO_PARAMS: TypeParams = Object.freeze({})
-
-/** The spelling of a type that is not raw, or undefined when MySQL has none: `renderType` without its path, which it needs up front. */
-function spelled(name: SpelledTypeName, params: TypeParams, spelling: TypeSpelling): string | undefined {
-  const s = spelling[name]
-  return typeof s === 'string' ? s : s?.(params)
-}
 
 const DATETIME_FAMILY = /^\s*(DATETIME|TIMESTAMP)\b/i
 

@@ -19,13 +19,12 @@ const NO_CONSTRAINTS: readonly TableConstraint[] = Object.freeze([])
  * soleKeyOf(createTable({ tableName: 't', columns: [{ name: 'id', type: 'integer', primaryKey: true }] })) // => 'id'
  */
 export function soleKeyOf(op: CreateTableOp): string | undefined {
-  const constraints = op.constraints
-  if (constraints !== undefined) {
-    for (const c of constraints) {
-      if (c.type === 'primaryKey') return c.name === undefined && c.columns.length === 1 ? c.columns[0] : undefined
-    }
-  }
   // Indexed, not for…of: ops are frozen, and iterating a frozen array is slower.
+  const constraints = op.constraints ?? NO_CONSTRAINTS
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as TableConstraint
+    if (c.type === 'primaryKey') return c.name === undefined && c.columns.length === 1 ? c.columns[0] : undefined
+  }
   const columns = op.columns
   let key: string | undefined
   for (let i = 0; i < columns.length; i++) {
@@ -46,7 +45,9 @@ export function soleKeyOf(op: CreateTableOp): string | undefined {
  */
 export function startsKey(op: CreateTableOp, column: string): boolean {
   let explicitKey = false
-  for (const c of op.constraints ?? NO_CONSTRAINTS) {
+  const constraints = op.constraints ?? NO_CONSTRAINTS
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as TableConstraint
     if (c.type === 'primaryKey') {
       // Only the first primary key counts, as in the model.
       if (!explicitKey && c.columns[0] === column) return true
