@@ -41,7 +41,7 @@ if (child !== undefined) {
 function childReport(dialect: string): BenchReport {
   const script = fileURLToPath(import.meta.url)
   const passed = args.filter((a) => !a.startsWith('--only=') && !a.startsWith('--child='))
-  const run = spawnSync(process.execPath, [script, `--only=${dialect}`, `--child=${dialect}`, ...passed], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 })
+  const run = spawnSync(process.execPath, ['--expose-gc', script, `--only=${dialect}`, `--child=${dialect}`, ...passed], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 })
   if (run.status !== 0) throw new Error(`bench: the ${dialect} run failed (exit ${String(run.status ?? run.signal)})`)
   return JSON.parse(run.stdout.toString('utf8')) as BenchReport
 }
