@@ -7,6 +7,7 @@ export type { Capabilities, CompileContext, Dialect, DialectDefinition, Handler,
 export { defineDialect } from './define-dialect.js'
 export { statement } from './statement.js'
 export type { Statement } from './statement.js'
+export { NOT_BARE, bareNameHash, reservedWordTest } from './bare-names.js'
 export { createQuoter } from './quoting.js'
 export type { Quoter, QuoterOptions } from './quoting.js'
 export { renderType } from './types.js'

@@ -1,4 +1,5 @@
 import { UnsupportedOperationError } from '@athanor/ir'
+import { NOT_BARE, bareNameHash, reservedWordTest } from './bare-names.js'
 
 /**
  * The one audited path from names and strings to SQL text for a dialect: identifiers are quoted
@@ -48,49 +49,6 @@ export interface QuoterOptions {
   readonly literal: (value: string) => string
 }
 
-/** True for `[a-z_][a-z0-9_$]*`: a name no dialect needs to quote unless it is reserved. */
-function isBare(name: string): boolean {
-  const n = name.length
-  if (n === 0) return false
-  let c = name.charCodeAt(0)
-  if (!((c >= 97 && c <= 122) || c === 95)) return false
-  for (let i = 1; i < n; i++) {
-    c = name.charCodeAt(i)
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 36)) return false
-  }
-  return true
-}
-
-// A bare name's membership in the reserved set, answered for most names without a Set lookup
-// (which costs as much as the rest of quoting a name): a reserved word has a known length, first
-// and last character, so a name whose combination no reserved word has is not reserved. The
-// masks only rule names out; the Set decides the rest.
-function reservedTest(reserved: ReadonlySet<string>): (bareName: string) => boolean {
-  const words = [...reserved].filter(isBare)
-  const longest = words.reduce((n, w) => Math.max(n, w.length), 0)
-  const byFirst = new Uint32Array(longest + 1)
-  const byLast = new Uint32Array(longest + 1)
-  for (const w of words) {
-    byFirst[w.length] = (byFirst[w.length] as number) | (1 << charClass(w.charCodeAt(0)))
-    byLast[w.length] = (byLast[w.length] as number) | (1 << charClass(w.charCodeAt(w.length - 1)))
-  }
-  const set = new Set(words)
-  return (name) => {
-    const n = name.length
-    return (
-      n <= longest &&
-      (((byFirst[n] as number) >>> charClass(name.charCodeAt(0))) & 1) === 1 &&
-      (((byLast[n] as number) >>> charClass(name.charCodeAt(n - 1))) & 1) === 1 &&
-      set.has(name)
-    )
-  }
-}
-
-/** A bit position for a character of a bare name: 0–25 for a–z, 26–31 shared by `_`, `$` and digits. */
-function charClass(c: number): number {
-  return c >= 97 ? c - 97 : 26 + (c % 6)
-}
-
 /**
  * Builds a dialect's {@link Quoter}. Embedded closing quote characters are doubled; NUL, which no
  * engine stores in a name, is refused with a typed error.
@@ -107,11 +65,12 @@ export function createQuoter(options: QuoterOptions): Quoter {
   const quote = (name: string): string => open + name.replaceAll(close, doubled) + close
   // Plain names of plain length are by far the most common: answer them with one scan, no lookup.
   const plainLimit = Math.min(maxIdentifierLength ?? Number.POSITIVE_INFINITY, maxIdentifierBytes ?? Number.POSITIVE_INFINITY)
-  const isReserved = reservedTest(reserved)
+  const isReserved = reservedWordTest(reserved)
   const ident = (name: string, opts?: { readonly force?: boolean }): string => {
-    if (opts === undefined && name.length <= plainLimit && isBare(name) && !isReserved(name)) return name
+    const hash = bareNameHash(name)
+    if (opts === undefined && hash !== NOT_BARE && name.length <= plainLimit && !isReserved(name, hash)) return name
     checked(name)
-    return opts?.force !== true && isBare(name) && !isReserved(name) ? name : quote(name)
+    return opts?.force !== true && hash !== NOT_BARE && !isReserved(name, hash) ? name : quote(name)
   }
   const checked = (name: string): string => {
     if (name.includes('\0')) {

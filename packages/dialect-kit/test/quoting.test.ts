@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createQuoter } from '@athanor/dialect-kit'
 
-// The quoter answers most names without looking in the reserved set (a mask of the lengths, first
-// and last characters reserved words have rules them out). These properties hold it to the plain
-// definition: a bare name is left alone unless it is in the set; everything else is quoted.
+// The quoter answers most names without looking in the reserved set (a bit filter of the words'
+// hashes rules them out, see bare-names.ts). These properties hold it to the plain definition: a
+// bare name is left alone unless it is in the set; everything else is quoted.
 
 const bareChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_$')
 const bareName = fc
@@ -30,7 +30,7 @@ describe('createQuoter', () => {
     )
   })
 
-  it('tells apart words that share length, first and last character', () => {
+  it('tells apart words that differ by one character or share their first and last', () => {
     const reserved = new Set(['order', 'outer', 'a_1', 'z$', 'x9_'])
     const q = createQuoter({ dialect: 'x', open: '"', close: '"', reserved, literal: (s) => `'${s}'` })
     expect(['order', 'outer', 'odder', 'a_1', 'a_7', 'z$', 'zz', 'x9_', 'x8_'].map((n) => q.ident(n))).toEqual([

@@ -1,6 +1,5 @@
 import { UnsupportedOperationError } from '@athanor/ir'
-import type { Quoter } from '@athanor/dialect-kit'
-import { MAX_IDENTIFIER_LENGTH, NOT_BARE, bareNameHash, reservedWordTest } from './bare-names.js'
+import { NOT_BARE, bareNameHash, reservedWordTest, type Quoter } from '@athanor/dialect-kit'
 import { MARIADB_RESERVED, MYSQL_RESERVED } from './reserved.js'
 import type { MysqlFlavour } from './target.js'
 
@@ -15,6 +14,13 @@ import type { MysqlFlavour } from './target.js'
 // has no escapes at all. MySQL accepts only a quoted string after COMMENT, so a comment holding a
 // backslash or NUL needs the mode to be known (the `noBackslashEscapes` option) and is refused
 // otherwise.
+
+/**
+ * MySQL's longest table, column, index and constraint name, in characters.
+ * @example
+ * MAX_IDENTIFIER_LENGTH // => 64
+ */
+export const MAX_IDENTIFIER_LENGTH = 64
 
 const encoder = new TextEncoder()
 
@@ -160,8 +166,10 @@ function backticked(name: string): string {
 export function createMysqlQuoter(flavour: MysqlFlavour, noBackslashEscapes?: boolean): Quoter {
   const isReserved = reservedWordTest(flavour === 'mariadb' ? MARIADB_RESERVED : MYSQL_RESERVED)
   const ident = (name: string, options?: { readonly force?: boolean }): string => {
-    // Almost every name: one scan, and no check beyond it (see bare-names.ts).
-    const hash = bareNameHash(name)
+    // Almost every name: one scan, and no check beyond it (a bare name of at most 64 characters
+    // has none of the problems checkName looks for), most reserved words ruled out without a Set
+    // lookup (see reservedWordTest).
+    const hash = name.length <= MAX_IDENTIFIER_LENGTH ? bareNameHash(name) : NOT_BARE
     if (options === undefined && hash !== NOT_BARE) return isReserved(name, hash) ? `\`${name}\`` : name
     // Any other name may be one MySQL rejects (too long, NUL, …): refused with checkName's words.
     checkName(name, flavour, '')

@@ -1,15 +1,9 @@
-// Which names the quoter writes without backticks: those of the form `[a-z_][a-z0-9_$]*`, at most
-// 64 characters, that are not reserved words. Almost every name is one, so this is the hot path
-// of quoting: one scan of the name, which also hashes it, and a bit test on the hash that rules
-// out nearly every name that is not a reserved word without a Set lookup (over a whole migration
-// the lookups cost more than the rest of quoting, their table rarely being in the CPU's cache).
-
-/**
- * MySQL's longest table, column, index and constraint name, in characters.
- * @example
- * MAX_IDENTIFIER_LENGTH // => 64
- */
-export const MAX_IDENTIFIER_LENGTH = 64
+// Which names a quoter writes as they are: those of the form `[a-z_][a-z0-9_$]*` that are not
+// reserved words (and not longer than the engine allows, which each quoter checks). Almost every
+// name is one, so this is the hot path of quoting: one scan of the name, which also hashes it,
+// and a bit test on the hash that rules out nearly every name that is not a reserved word without
+// a Set lookup (over a whole migration the lookups cost more than the rest of quoting, their
+// table rarely being in the CPU's cache).
 
 /**
  * What {@link bareNameHash} returns for a name that is not of the bare form.
@@ -19,16 +13,15 @@ export const MAX_IDENTIFIER_LENGTH = 64
 export const NOT_BARE = -1
 
 /**
- * A non-negative hash of `name` when it has the bare form (`[a-z_][a-z0-9_$]*`, at most 64
- * characters), else {@link NOT_BARE}. A name of that form has none of the problems `nameProblem`
- * looks for.
+ * A non-negative hash of `name` when it has the bare form (`[a-z_][a-z0-9_$]*`), else
+ * {@link NOT_BARE}: a name no dialect needs to quote unless it is reserved.
  * @example
  * bareNameHash('order_id') >= 0 // => true
  * bareNameHash('1st') // => NOT_BARE
  */
 export function bareNameHash(name: string): number {
   const n = name.length
-  if (n === 0 || n > MAX_IDENTIFIER_LENGTH) return NOT_BARE
+  if (n === 0) return NOT_BARE
   let c = name.charCodeAt(0)
   if (!((c >= 97 && c <= 122) || c === 95)) return NOT_BARE
   let hash = c
@@ -40,13 +33,14 @@ export function bareNameHash(name: string): number {
   return hash & 0x7fffffff
 }
 
-// 8192 bits: with about 270 reserved words, one name in thirty that is not reserved still needs the Set.
+// 8192 bits: with about 270 reserved words (MySQL's), one name in thirty that is not reserved still
+// needs the Set.
 const FILTER_BITS = 8192
 
 /**
  * A test for "is this bare name one of `words`", given the name and its {@link bareNameHash}: a
  * bit per hash value (modulo the filter's size) set for each word answers "no" for most names;
- * the Set decides the rest. Built once per quoter.
+ * the Set decides the rest. The words are read once, here.
  * @example
  * const isReserved = reservedWordTest(new Set(['select', 'order']))
  * isReserved('order', bareNameHash('order')) // => true
