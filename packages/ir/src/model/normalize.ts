@@ -32,7 +32,7 @@ export function columnModelOf(column: Column, inPrimaryKey: boolean): ColumnMode
   const notNull = inPrimaryKey || (nullable === undefined && (column.primaryKey === true || column.identity !== undefined))
   // Copied key by key, not as `{ ...rest, nullable }`: in Node 20 an object made by a spread
   // followed by a property gets a hidden class of its own once frozen, and every read from a
-  // model of a thousand such columns then misses V8's inline caches (5× slower lookups).
+  // model of a thousand such columns then misses V8's inline caches.
   const model: Record<string, unknown> = {}
   for (const key of Object.keys(column)) {
     if (!COLUMN_CONSTRAINT_FLAGS.has(key)) model[key] = (column as unknown as Record<string, unknown>)[key]
