@@ -1,3 +1,4 @@
+import { fieldPath } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, isNullable, typeName, type Column, type Identity, type ServerDefault } from '@athanor/ir'
 import { foreignKeyTail } from './constraint-sql.js'
 import { mssqlQuote as q } from './quote.js'
@@ -50,14 +51,6 @@ function integerLike(column: Column): boolean {
 }
 
 /**
- * Path of the column in its op, for errors, built only when one is thrown: `columns[i]` for the
- * column at `index` of a createTable, else `column`.
- */
-function columnPath(index: number | undefined): string {
-  return index === undefined ? 'column' : `columns[${index}]`
-}
-
-/**
  * The column's type, with the error path built only when the type is refused (most are not):
  * `mssqlType` is pure, so the second call throws what the first did, at the column's path.
  */
@@ -65,7 +58,7 @@ function columnType(column: Column, index: number | undefined): string {
   try {
     return mssqlType(column.type)
   } catch {
-    return mssqlType(column.type, `${columnPath(index)}.type`)
+    return mssqlType(column.type, fieldPath(index ?? 'column', 'type'))
   }
 }
 
@@ -80,18 +73,18 @@ export function columnSpec(column: Column, autoIdentity = false, index?: number)
   const name = q.ident(column.name)
   if (column.computed !== undefined) {
     const persisted = column.computed.persisted === true ? ' PERSISTED' : ''
-    if (column.nullable === false && persisted === '') refuse(`${columnPath(index)}.nullable`, 'a computed column can be NOT NULL only when it is persisted; set computed.persisted: true')
+    if (column.nullable === false && persisted === '') refuse(fieldPath(index ?? 'column', 'nullable'), 'a computed column can be NOT NULL only when it is persisted; set computed.persisted: true')
     return `${name} AS (${column.computed.sqltext})${persisted}${column.nullable === false ? ' NOT NULL' : ''}`
   }
   const identity = column.identity !== undefined || autoIdentity
   if (identity) {
     // Differs from Alembic, which writes NOT NULL anyway: the model would say nullable.
-    if (column.nullable === true) refuse(`${columnPath(index)}.nullable`, 'an identity column is always NOT NULL; drop nullable: true')
-    if (column.serverDefault !== undefined) refuse(`${columnPath(index)}.serverDefault`, 'an identity column cannot have a default')
-    if (!integerLike(column)) refuse(`${columnPath(index)}.type`, 'an identity column has an integer type')
+    if (column.nullable === true) refuse(fieldPath(index ?? 'column', 'nullable'), 'an identity column is always NOT NULL; drop nullable: true')
+    if (column.serverDefault !== undefined) refuse(fieldPath(index ?? 'column', 'serverDefault'), 'an identity column cannot have a default')
+    if (!integerLike(column)) refuse(fieldPath(index ?? 'column', 'type'), 'an identity column has an integer type')
   }
   let out = `${name} ${columnType(column, index)} ${identity || !isNullable(column) ? 'NOT NULL' : 'NULL'}`
-  if (column.identity !== undefined) out += ` ${identitySql(column.identity, `${columnPath(index)}.identity`)}`
+  if (column.identity !== undefined) out += ` ${identitySql(column.identity, fieldPath(index ?? 'column', 'identity'))}`
   else if (identity) out += ' IDENTITY'
   else if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
   return out

@@ -1,7 +1,7 @@
 import { UnsupportedOperationError, isNullable, type Column, type ColumnType, type Computed, type ServerDefault } from '@athanor/ir'
 import { mysqlLiteral, mysqlTextLiteral } from './quote.js'
 import { supports, type MysqlTarget } from './target.js'
-import { fieldPath, type FieldPlace } from './paths.js'
+import { fieldPath, type FieldPlace } from '@athanor/dialect-kit'
 import { isDatetimeFamily, mysqlType, typeSqlAt } from './types.js'
 
 // A column's definition, in the two orders the reference writes it (catalog §0.7, §2.3):

@@ -1,7 +1,7 @@
 import { renderType, type SpelledTypeName, type TypeParams, type TypeSpelling } from '@athanor/dialect-kit'
 import { GENERIC_TYPE_NAMES, UnsupportedOperationError, type ColumnType } from '@athanor/ir'
 import { mysqlEnumValue, optionWord } from './quote.js'
-import { fieldPath, type FieldPlace } from './paths.js'
+import { fieldPath, type FieldPlace } from '@athanor/dialect-kit'
 import type { MysqlTarget } from './target.js'
 
 /**

@@ -1,4 +1,4 @@
-import { foreignKeyActions } from '@athanor/dialect-kit'
+import { fieldPath, foreignKeyActions, type FieldPlace } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, isNullable, typeName, type Column, type Identity, type ServerDefault } from '@athanor/ir'
 import { checkForeignKeyOptions } from './constraint-sql.js'
 import { postgresQuote as q } from './quote.js'
@@ -51,9 +51,10 @@ export function isSerial(column: Column, soleIntegerPk: boolean): boolean {
 /**
  * `name TYPE [DEFAULT d] [GENERATED ALWAYS AS (e) STORED] [GENERATED … AS IDENTITY] [NOT NULL]`
  * (catalog §0.7); `serial` spells the type SERIAL/BIGSERIAL/SMALLSERIAL; `schema` (the table's)
- * qualifies an enum type; `place` is where the column sits in its op, for the path of a refusal.
+ * qualifies an enum type; `place` is where the column sits in its op (`columns[i]` of a
+ * createTable, `column` of an addColumn), for the path of a refusal, built only when one is thrown.
  */
-export function columnSpec(column: Column, serial: boolean, schema: string | undefined, place: ColumnPlace): string {
+export function columnSpec(column: Column, serial: boolean, schema: string | undefined, place: FieldPlace): string {
   let out = `${q.ident(column.name)} `
   out += serial ? (SERIALS[typeName(column.type)] as string) : columnType(column, schema, place)
   if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
@@ -62,7 +63,7 @@ export function columnSpec(column: Column, serial: boolean, schema: string | und
     // Differs from Alembic, which writes ` NULL` after a nullable identity column: PostgreSQL
     // rejects that ("conflicting NULL/NOT NULL declarations"); identity columns are NOT NULL.
     if (column.nullable === true) {
-      throw new UnsupportedOperationError({ engine: 'postgresql', path: columnPath(place, 'nullable'), message: 'postgresql: an identity column is always NOT NULL; drop nullable: true' })
+      throw new UnsupportedOperationError({ engine: 'postgresql', path: fieldPath(place, 'nullable'), message: 'postgresql: an identity column is always NOT NULL; drop nullable: true' })
     }
     out += ` ${identitySql(column.identity)}`
   }
@@ -71,23 +72,13 @@ export function columnSpec(column: Column, serial: boolean, schema: string | und
   return out
 }
 
-/**
- * Where a column sits in its op: `columns[i]` of a createTable (the number `i`) or `column` of an
- * addColumn. Paths are built from it only when something is refused: this runs for every column.
- */
-export type ColumnPlace = number | 'column'
-
-function columnPath(place: ColumnPlace, field: string): string {
-  return typeof place === 'number' ? `columns[${place}].${field}` : `column.${field}`
-}
-
 // The type, with a refusal's path moved from the type to where the column's type sits.
-function columnType(column: Column, schema: string | undefined, place: ColumnPlace): string {
+function columnType(column: Column, schema: string | undefined, place: FieldPlace): string {
   try {
     return postgresType(column.type, 'type', schema)
   } catch (e) {
     if (!(e instanceof UnsupportedOperationError)) throw e
-    throw new UnsupportedOperationError({ engine: e.engine, path: columnPath(place, 'type'), message: e.message })
+    throw new UnsupportedOperationError({ engine: e.engine, path: fieldPath(place, 'type'), message: e.message })
   }
 }
 
