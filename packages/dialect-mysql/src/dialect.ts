@@ -2,8 +2,8 @@ import {
   compileBatchAsAlters, containerHandlers, defineDialect, type Capabilities, type Dialect, type Handler, type HandlerContext, type Handlers,
   type Statement,
 } from '@athanor/dialect-kit'
-import type { OpBase } from '@athanor/ir'
-import { carriesBadName, checkOpNames, writtenNames } from './names.js'
+import type { AddColumnOp, AlterColumnOp, DropColumnOp, OpBase } from '@athanor/ir'
+import { carriesBadName, checkOpNames, placesColumn } from './names.js'
 import { compileAddColumn } from './ops/add-column.js'
 import { compileAlterColumn } from './ops/alter-column.js'
 import { compileBulkInsert } from './ops/bulk-insert.js'
@@ -60,14 +60,44 @@ type MysqlHandler<O> = (op: O, ctx: HandlerContext, target: MysqlTarget) => read
  * const handlers = mysqlHandlers(mysqlTarget({ flavour: 'mariadb' }, mariadbQuote))
  */
 export function mysqlHandlers(target: MysqlTarget): Handlers {
-  const leaf = <O extends OpBase>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
-    const written = writtenNames(op)
-    if (written === 'some') {
+  // Four wrappers, one per way the names are checked, rather than one that asks the op which:
+  // each has call sites of its own that see only the kinds it wraps (one wrapper for all kinds
+  // read op.kind and the placement fields of every kind's objects, a slow megamorphic read).
+  // The quoter checks each name as it is written, so for kinds whose handler writes every name
+  // the names are walked only on failure (a bad name still comes first, at its path).
+  /** Kinds whose handler may leave a name unwritten: every name checked first. */
+  const checked = <O extends OpBase>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
+    checkOpNames(op, target)
+    return compile(op, ctx, target)
+  }
+  /** Kinds whose handler writes every name (createTable, createIndex, createForeignKey, renameTable). */
+  const written = <O extends OpBase>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
+    try {
+      return compile(op, ctx, target)
+    } catch (e) {
+      checkOpNames(op, target)
+      throw e
+    }
+  }
+  /** addColumn and alterColumn: every name is written, unless a batch child places the column. */
+  const placing = <O extends AddColumnOp | AlterColumnOp>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
+    if (placesColumn(op)) {
       checkOpNames(op, target)
       return compile(op, ctx, target)
     }
-    // The quoter checks each name as it is written, so the names are walked only on failure (a
-    // bad name still comes first, at its path), or when a name no statement wrote is bad.
+    try {
+      return compile(op, ctx, target)
+    } catch (e) {
+      checkOpNames(op, target)
+      throw e
+    }
+  }
+  /** dropColumn: as {@link placing}, but the column it carries for reversal is never written. */
+  const dropping = (compile: MysqlHandler<DropColumnOp>): Handler<DropColumnOp> => (op, ctx) => {
+    if (placesColumn(op)) {
+      checkOpNames(op, target)
+      return compile(op, ctx, target)
+    }
     let out: readonly Statement[]
     try {
       out = compile(op, ctx, target)
@@ -75,27 +105,27 @@ export function mysqlHandlers(target: MysqlTarget): Handlers {
       checkOpNames(op, target)
       throw e
     }
-    if (written === 'allButColumn' && carriesBadName(op)) checkOpNames(op, target)
+    if (carriesBadName(op)) checkOpNames(op, target)
     return out
   }
   return {
-    addColumn: leaf(compileAddColumn),
-    alterColumn: leaf(compileAlterColumn),
-    dropColumn: leaf(compileDropColumn),
-    createTable: leaf(compileCreateTable),
-    dropTable: leaf(compileDropTable),
-    renameTable: leaf(compileRenameTable),
-    createIndex: leaf(compileCreateIndex),
-    dropIndex: leaf(compileDropIndex),
-    createPrimaryKey: leaf(compileCreatePrimaryKey),
-    createUniqueConstraint: leaf(compileCreateUniqueConstraint),
-    createForeignKey: leaf(compileCreateForeignKey),
-    createCheckConstraint: leaf(compileCreateCheckConstraint),
-    dropConstraint: leaf(compileDropConstraint),
-    createTableComment: leaf(compileCreateTableComment),
-    dropTableComment: leaf(compileDropTableComment),
-    bulkInsert: leaf(compileBulkInsert),
-    executeSql: leaf(compileExecuteSql),
+    addColumn: placing(compileAddColumn),
+    alterColumn: placing(compileAlterColumn),
+    dropColumn: dropping(compileDropColumn),
+    createTable: written(compileCreateTable),
+    dropTable: checked(compileDropTable),
+    renameTable: written(compileRenameTable),
+    createIndex: written(compileCreateIndex),
+    dropIndex: checked(compileDropIndex),
+    createPrimaryKey: checked(compileCreatePrimaryKey),
+    createUniqueConstraint: checked(compileCreateUniqueConstraint),
+    createForeignKey: written(compileCreateForeignKey),
+    createCheckConstraint: checked(compileCreateCheckConstraint),
+    dropConstraint: checked(compileDropConstraint),
+    createTableComment: checked(compileCreateTableComment),
+    dropTableComment: checked(compileDropTableComment),
+    bulkInsert: checked(compileBulkInsert),
+    executeSql: checked(compileExecuteSql),
     batch: compileBatchAsAlters,
     ...containerHandlers,
   } satisfies Handlers

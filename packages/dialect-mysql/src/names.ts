@@ -79,37 +79,6 @@ export function checkOpNames(op: OpBase, target: MysqlTarget): void {
 }
 
 /**
- * Which of the names {@link checkOpNames} looks at the handler of `op`, when it succeeds, has
- * written through the target's quoter, which refuses a name MySQL cannot take as it writes it
- * (with no path): `'all'`; all but those of the `column` a dropColumn carries for reversal, which
- * no statement writes (`'allButColumn'`); or not all (`'some'`: an op placing a column with
- * `insertBefore` / `insertAfter`, and the kinds not listed). For the first two the walk is only
- * needed when the compile fails, to refuse a bad name first and at its path as it would have been
- * before any other refusal, and for the carried column when it holds a bad name. Kept true to the
- * handlers by the test "refuses a bad name in every field, at its path" (test/names.test.ts).
- * @example
- * import { dropColumn, renameTable } from '@athanor/ir'
- * writtenNames(renameTable({ oldTableName: 'a', newTableName: 'b' })) // => 'all'
- * writtenNames(dropColumn({ tableName: 't', columnName: 'c', column: { name: 'c', type: 'text' } })) // => 'allButColumn'
- */
-export function writtenNames(op: OpBase): 'all' | 'allButColumn' | 'some' {
-  switch (op.kind) {
-    case 'createTable':
-    case 'createIndex':
-    case 'createForeignKey':
-    case 'renameTable':
-      return 'all'
-    case 'addColumn':
-    case 'alterColumn':
-      return placesColumn(op) ? 'some' : 'all'
-    case 'dropColumn':
-      return placesColumn(op) ? 'some' : (op as { readonly column?: unknown }).column === undefined ? 'all' : 'allButColumn'
-    default:
-      return 'some'
-  }
-}
-
-/**
  * True when the column a dropColumn carries (`op.column`) holds a name MySQL cannot take.
  * @example
  * import { dropColumn } from '@athanor/ir'
@@ -120,8 +89,14 @@ export function carriesBadName(op: OpBase): boolean {
   return column !== undefined && badName(column) !== undefined
 }
 
-/** True for a batch child's `insertBefore` / `insertAfter`. */
-function placesColumn(op: OpBase): boolean {
+/**
+ * True for a batch child's `insertBefore` / `insertAfter` (an add, alter or drop of a column in a
+ * batch that places it), whose names no statement writes.
+ * @example
+ * import { addColumn } from '@athanor/ir'
+ * placesColumn(addColumn({ tableName: 't', column: { name: 'c', type: 'text' } })) // => false
+ */
+export function placesColumn(op: OpBase): boolean {
   const placed = op as { readonly insertBefore?: string; readonly insertAfter?: string }
   return placed.insertBefore !== undefined || placed.insertAfter !== undefined
 }

@@ -1,6 +1,6 @@
 /**
  * A name MySQL cannot take is refused before anything else, at the path of its field. For the op
- * kinds whose handler writes every name through the quoter (`writtenNames`), the names are
+ * kinds whose handler writes every name through the quoter (see `mysqlHandlers`), the names are
  * walked only when the compile fails: these tests put a bad name in each field of those kinds, so
  * that a handler that stops writing one is caught. (The IR refuses a table constraint on a column
  * the table does not have, so its column lists hold only names already checked as column names.)
