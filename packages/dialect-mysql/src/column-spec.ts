@@ -86,29 +86,38 @@ function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, compute
 
 /**
  * `name TYPE [GENERATED ALWAYS AS (e) [STORED|VIRTUAL]] [NOT NULL] [COMMENT 'c']
- * [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]`, for CREATE TABLE and ADD COLUMN. `autoincrement`
- * is whether the column gets AUTO_INCREMENT (see `autoincrementOf`); `place` is where the column
- * is in its op, for errors. An identity column is refused: MySQL has none (Alembic silently drops
- * it).
+ * [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]`, for CREATE TABLE and ADD COLUMN, appended to `sql`
+ * (the statement so far). `autoincrement` is whether the column gets AUTO_INCREMENT (see
+ * `autoincrementOf`); `place` is where the column is in its op, for errors. An identity column
+ * is refused: MySQL has none (Alembic silently drops it).
  */
-export function columnSpec(column: Column, target: MysqlTarget, autoincrement: boolean, place: FieldPlace): string {
-  // Each field read once: this runs for every column compiled.
-  const { type, serverDefault, computed, mysqlOnUpdate } = column
+export function appendColumnSpec(sql: string, column: Column, target: MysqlTarget, autoincrement: boolean, place: FieldPlace): string {
+  // Each field read once: this runs for every column compiled. The statement grows one piece at a
+  // time: V8 then links each piece once, where a column's own string would be copied into it again.
+  const { type, serverDefault, computed, mysqlOnUpdate, comment } = column
   if (column.identity !== undefined) {
     // Differs from Alembic, which renders the column without its identity (catalog §0.7).
     throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, 'identity'), message: `${target.name} has no identity columns; use autoincrement: true` })
   }
   checkOnUpdate(mysqlOnUpdate, type, target, place, 'mysqlOnUpdate')
   checkAutoincrement(autoincrement, serverDefault !== undefined, computed !== undefined, target, place, 'autoincrement')
-  let out = `${target.quote.ident(column.name)} ${typeSqlAt(type, target, place, 'type')}`
+  let out = sql + target.quote.ident(column.name)
+  out += ' '
+  out += typeSqlAt(type, target, place, 'type')
   if (computed !== undefined) out += computedSql(computed)
   if (!isNullable(column)) out += notNull(computed !== undefined, target, place, 'nullable')
   // A nullable TIMESTAMP says NULL, or MySQL (explicit_defaults_for_timestamp off) makes it NOT NULL.
   else if (isTimestamp(type, target)) out += ' NULL'
-  out += commentClause(column.comment, target, place, 'comment')
+  if (comment !== undefined && comment !== null && comment !== '') out += commentClause(comment, target, place, 'comment')
   if (autoincrement) out += ' AUTO_INCREMENT'
-  else if (serverDefault !== undefined) out += ` DEFAULT ${defaultSqlAt(serverDefault, type, target, place, 'serverDefault')}`
-  if (mysqlOnUpdate !== undefined) out += ` ON UPDATE ${mysqlOnUpdate}`
+  else if (serverDefault !== undefined) {
+    out += ' DEFAULT '
+    out += defaultSqlAt(serverDefault, type, target, place, 'serverDefault')
+  }
+  if (mysqlOnUpdate !== undefined) {
+    out += ' ON UPDATE '
+    out += mysqlOnUpdate
+  }
   return out
 }
 

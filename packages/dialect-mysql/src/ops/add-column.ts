@@ -2,7 +2,7 @@ import { alterTable, statement, type HandlerContext, type Statement } from '@ath
 import { UnsupportedOperationError, columnIndexName, sqlMentions, type AddColumnOp } from '@athanor/ir'
 import { autoincrementOf } from '../autoincrement.js'
 import { hasReferentialAction, refuseCheckNaming } from '../check-rules.js'
-import { columnSpec } from '../column-spec.js'
+import { appendColumnSpec } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { supports, type MysqlTarget } from '../target.js'
 
@@ -28,7 +28,7 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext, target: 
   if (col.autoincrement === true && !makesKey) {
     throw new UnsupportedOperationError({ kind: op.kind, engine: target.name, path: 'column.autoincrement', message: `${target.name}: an AUTO_INCREMENT column must be a key; add it with primaryKey and inlinePrimaryKey` })
   }
-  let sql = `${table} ADD COLUMN ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${columnSpec(col, target, autoincrement, 'column')}`
+  let sql = appendColumnSpec(op.ifNotExists === true ? `${table} ADD COLUMN IF NOT EXISTS ` : `${table} ADD COLUMN `, col, target, autoincrement, 'column')
   if (makesKey) sql += ' PRIMARY KEY'
   const out: Statement[] = [statement(sql)]
   const fk = col.foreignKey

@@ -3,7 +3,7 @@ import {
   UnsupportedOperationError, columnIndexName, type Column, type ColumnType, type ConstraintDefinition, type CreateTableOp, type TableConstraint, type TableOptions,
 } from '@athanor/ir'
 import { autoincrementOf } from '../autoincrement.js'
-import { columnSpec } from '../column-spec.js'
+import { appendColumnSpec } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { keyPartRefused, refuseKeyPart } from '../key-parts.js'
 import { mysqlTextLiteral, optionWord } from '../quote.js'
@@ -30,8 +30,11 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
   const soleKey = soleKeyOf(op)
   // One pass writes the column definitions and notes what the later steps need from the columns.
   // Refusals keep their order: each column's own, then the checks (see create-table-rules.ts),
-  // then the keys (see checkKeyPart).
-  let body = ''
+  // then the keys (see checkKeyPart). A bad name is refused before any of them whatever fails
+  // first here (see mysqlHandlers), so the head can be written before the columns: the statement
+  // is then one string grown piece by piece.
+  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
+  let sql = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)} (\n    `
   let pk = ''
   // Some column says unique, index, foreignKey or check: there are implied lines or indexes to write.
   let flagged = false
@@ -43,9 +46,9 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
     if (autoincrement && !startsKey(op, name)) {
       throw new UnsupportedOperationError({ kind: op.kind, engine: target.name, path: `columns[${i}].autoincrement`, message: `${target.name}: an AUTO_INCREMENT column must be the first column of a key or index` })
     }
-    body += `${i === 0 ? '' : ',\n    '}${columnSpec(c, target, autoincrement, i)}`
+    sql = appendColumnSpec(i === 0 ? sql : sql + SEPARATOR, c, target, autoincrement, i)
     if (primaryKey === true) {
-      pk += `${pk === '' ? '' : ', '}${q.ident(name)}`
+      pk = pk === '' ? q.ident(name) : `${pk}, ${q.ident(name)}`
       if (keyRefused === undefined && keyPartRefused(name, c.type, undefined, 'primaryKey', flavour)) keyRefused = { column: name, path: `columns[${i}].primaryKey` }
     }
     if (unique === true || index === true) {
@@ -58,16 +61,20 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
   // Checks the server would reject (a check naming an AUTO_INCREMENT column or one a foreign key acts on).
   if (flagged || constraints.length > 0) checkTableChecks(op, soleKey, target)
   if (keyRefused !== undefined) refuseKeyPart(keyRefused.column, target, op.kind, keyRefused.path)
-  checkConstraintKeys(op, constraints, target)
-  if (pk !== '') body += `,\n    PRIMARY KEY (${pk})`
+  if (constraints.length > 0) checkConstraintKeys(op, constraints, target)
+  if (pk !== '') {
+    sql += ',\n    PRIMARY KEY ('
+    sql += pk
+    sql += ')'
+  }
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i] as TableConstraint
-    if (c.type !== 'index') body += `,\n    ${constraintSql(c, c.name, target, { path: `constraints[${i}].`, schema: op.schema })}`
+    if (c.type !== 'index') sql += `,\n    ${constraintSql(c, c.name, target, { path: `constraints[${i}].`, schema: op.schema })}`
   }
-  if (flagged) body += impliedConstraints(op, target)
-  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
-  const head = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)}`
-  const out: Statement[] = [statement(`${head} (\n    ${body}\n)${tableOptions(op, target)}`)]
+  if (flagged) sql += impliedConstraints(op, target)
+  sql += '\n)'
+  if (hasTableOptions(op)) sql += tableOptions(op, target)
+  const out: Statement[] = [statement(sql)]
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i] as TableConstraint
     if (c.type === 'index') out.push(statement(createIndexSql(c, { tableName: op.tableName, schema: op.schema, indexName: c.name }, target, { path: `constraints[${i}].` })))
@@ -82,6 +89,13 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
     }
   }
   return out
+}
+
+const SEPARATOR = ',\n    '
+
+/** True when the op gives any table option (most give none). */
+function hasTableOptions(op: CreateTableOp): boolean {
+  return op.mysqlEngine !== undefined || op.mysqlCharset !== undefined || op.mysqlCollate !== undefined || op.mysqlRowFormat !== undefined || op.mysqlAutoIncrement !== undefined || op.comment !== undefined
 }
 
 /** `,\n    UNIQUE (c)`, FOREIGN KEY and CHECK lines the columns' flags imply, column by column. */
