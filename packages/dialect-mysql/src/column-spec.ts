@@ -1,8 +1,8 @@
-import { UnsupportedOperationError, isNullable, type Column, type ColumnType, type Computed, type ServerDefault } from '@athanor/ir'
+import { UnsupportedOperationError, isNullable, type AlterColumnOp, type Column, type ColumnType, type Computed, type ServerDefault } from '@athanor/ir'
 import { mysqlLiteral, mysqlTextLiteral } from './quote.js'
 import { supports, type MysqlTarget } from './target.js'
 import { fieldPath, type FieldPlace } from '@athanor/dialect-kit'
-import { isDatetimeFamily, mysqlType, typeSqlAt } from './types.js'
+import { appendType, isDatetimeFamily } from './types.js'
 
 // A column's definition, in the two orders the reference writes it (catalog §0.7, §2.3):
 //   CREATE TABLE / ADD COLUMN: name TYPE [GENERATED …] [NOT NULL] [COMMENT 'c'] [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]
@@ -103,7 +103,7 @@ export function appendColumnSpec(sql: string, column: Column, target: MysqlTarge
   checkAutoincrement(autoincrement, serverDefault !== undefined, computed !== undefined, target, place, 'autoincrement')
   let out = sql + target.quote.ident(column.name)
   out += ' '
-  out += typeSqlAt(type, target, place, 'type')
+  out = appendType(out, type, target, place, 'type')
   if (computed !== undefined) out += computedSql(computed)
   if (!isNullable(column)) out += notNull(computed !== undefined, target, place, 'nullable')
   // A nullable TIMESTAMP says NULL, or MySQL (explicit_defaults_for_timestamp off) makes it NOT NULL.
@@ -157,23 +157,28 @@ export interface ColumnState {
 
 /**
  * `TYPE [GENERATED …] NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT d [ON UPDATE x]] [COMMENT 'c']`: the
- * whole column as MODIFY and CHANGE need it (catalog §2.3). `paths` names the op fields each part
- * came from, for errors.
+ * whole column as MODIFY and CHANGE need it (catalog §2.3), appended to `sql`. `op` is the
+ * alterColumn it restates: an error names the field each part came from (the field the op
+ * changes, else its `existing*` field).
  */
-export function restatedSpec(
-  state: ColumnState,
-  target: MysqlTarget,
-  paths: { readonly type: string; readonly nullable: string; readonly serverDefault: string; readonly autoincrement: string; readonly comment: string },
-): string {
+export function appendRestatedSpec(sql: string, state: ColumnState, target: MysqlTarget, op: AlterColumnOp): string {
   checkOnUpdate(state.onUpdate, state.type, target, '', 'mysqlOnUpdate')
-  checkAutoincrement(state.autoincrement, state.serverDefault !== null, state.computed !== null, target, '', paths.autoincrement)
-  let out = mysqlType(state.type, target, paths.type)
+  const autoincrementPath = op.autoincrement !== undefined ? 'autoincrement' : op.serverDefault !== undefined ? 'serverDefault' : 'existingAutoincrement'
+  checkAutoincrement(state.autoincrement, state.serverDefault !== null, state.computed !== null, target, '', autoincrementPath)
+  let out = appendType(sql, state.type, target, '', op.type !== undefined ? 'type' : 'existingType')
   if (state.computed !== null) out += computedSql(state.computed)
   // MariaDB takes no NULL / NOT NULL on a generated column.
-  if (!state.nullable) out += notNull(state.computed !== null, target, '', paths.nullable)
+  if (!state.nullable) out += notNull(state.computed !== null, target, '', op.nullable !== undefined ? 'nullable' : 'existingNullable')
   else if (state.computed === null || target.flavour === 'mysql') out += ' NULL'
   if (state.autoincrement) out += ' AUTO_INCREMENT'
-  if (state.serverDefault !== null) out += ` DEFAULT ${defaultSql(state.serverDefault, state.type, target, paths.serverDefault)}`
-  if (state.onUpdate !== null) out += ` ON UPDATE ${state.onUpdate}`
-  return out + commentClause(state.comment, target, '', paths.comment)
+  if (state.serverDefault !== null) {
+    out += ' DEFAULT '
+    out += defaultSql(state.serverDefault, state.type, target, op.serverDefault !== undefined ? 'serverDefault' : 'existingServerDefault')
+  }
+  if (state.onUpdate !== null) {
+    out += ' ON UPDATE '
+    out += state.onUpdate
+  }
+  const comment = state.comment
+  return comment === null || comment === '' ? out : out + commentClause(comment, target, '', op.comment !== undefined ? 'comment' : 'existingComment')
 }

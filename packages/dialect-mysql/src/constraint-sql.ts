@@ -1,4 +1,4 @@
-import { columnList, constraintPrefix } from '@athanor/dialect-kit'
+import { columnList, constraintPrefix, type Quoter } from '@athanor/dialect-kit'
 import {
   UnsupportedOperationError, type ConstraintDefinition, type Deferrability, type ForeignKeyDefinition, type ForeignKeyOptions, type IndexColumn, type IndexDefinition,
 } from '@athanor/ir'
@@ -120,11 +120,33 @@ export function constraintSql(c: ConstraintDefinition, name: string | undefined,
  * createForeignKey op as it is).
  */
 export function foreignKeySql(c: Omit<ForeignKeyDefinition, 'type'>, name: string | undefined, target: MysqlTarget, place: ConstraintPlace = NOWHERE): string {
+  return appendForeignKey('', c, name, target, place)
+}
+
+/** {@link foreignKeySql} appended to `sql` (the statement so far: one string grown piece by piece). */
+export function appendForeignKey(sql: string, c: Omit<ForeignKeyDefinition, 'type'>, name: string | undefined, target: MysqlTarget, place: ConstraintPlace = NOWHERE): string {
   const q = target.quote
-  const ine = place.ifNotExists === true ? ' IF NOT EXISTS ' : ''
-  const prefix = constraintPrefix(q, name)
+  // The actions' refusals come before the referent's.
   const actions = foreignKeyActionsSql(c, target, place.path ?? '')
-  return `${prefix}FOREIGN KEY${ine}(${columnList(q, c.localCols)}) REFERENCES ${referentSql(c, target, place)} (${columnList(q, c.remoteCols)})${actions}`
+  let out = name === undefined ? sql : `${sql}CONSTRAINT ${q.ident(name)} `
+  out += place.ifNotExists === true ? 'FOREIGN KEY IF NOT EXISTS (' : 'FOREIGN KEY('
+  out = appendColumnList(out, q, c.localCols)
+  out += ') REFERENCES '
+  out += referentSql(c, target, place)
+  out += ' ('
+  out = appendColumnList(out, q, c.remoteCols)
+  out += ')'
+  return actions === '' ? out : out + actions
+}
+
+/** `a, b` appended to `sql`. */
+function appendColumnList(sql: string, q: Quoter, columns: readonly string[]): string {
+  let out = sql
+  for (let i = 0; i < columns.length; i++) {
+    if (i !== 0) out += ', '
+    out += q.ident(columns[i] as string)
+  }
+  return out
 }
 
 const FORCE = Object.freeze({ force: true })
@@ -134,20 +156,20 @@ const FORCE = Object.freeze({ force: true })
 const PLAIN_KEY_PART = /^\s*(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)(\s*\(\s*\d+\s*\))?(\s+(ASC|DESC))?\s*$/i
 
 /**
- * One key part of an index: a named column with its `mysqlLength` prefix (`a(10)`), or an
- * expression in parentheses (`(lower(a))`, MySQL 8.0.13+; refused on MariaDB, which has no
- * functional indexes). A `{ sql }` that is just a column and a direction (`b DESC`) is written as is.
- * It is the index's `columns[i]`, `path` the index's (empty, or ending with `.`).
+ * One key part of an index, appended to `sql`: a named column with its `mysqlLength` prefix
+ * (`a(10)`), or an expression in parentheses (`(lower(a))`, MySQL 8.0.13+; refused on MariaDB,
+ * which has no functional indexes). A `{ sql }` that is just a column and a direction (`b DESC`)
+ * is written as is. It is the index's `columns[i]`, `path` the index's (empty, or ending with `.`).
  */
-export function indexColumnSql(column: IndexColumn, length: IndexDefinition['mysqlLength'], target: MysqlTarget, path: string, i: number): string {
+function appendIndexColumn(sql: string, column: IndexColumn, length: IndexDefinition['mysqlLength'], target: MysqlTarget, path: string, i: number): string {
   if (typeof column === 'string') {
     const n = typeof length === 'number' ? length : length !== undefined && Object.hasOwn(length, column) ? length[column] : undefined
-    const name = target.quote.ident(column)
-    return n === undefined ? name : `${name}(${n})`
+    const out = sql + target.quote.ident(column)
+    return n === undefined ? out : `${out}(${n})`
   }
-  if (PLAIN_KEY_PART.test(column.sql)) return column.sql.trim()
+  if (PLAIN_KEY_PART.test(column.sql)) return sql + column.sql.trim()
   if (!supports(target, 'functionalIndexes')) refuse(target, `${path}columns[${i}]`, `${target.flavour === 'mariadb' ? 'MariaDB has' : 'this server version has'} no indexes on expressions; index a generated column instead`)
-  return `(${column.sql})`
+  return `${sql}(${column.sql})`
 }
 
 /**
@@ -166,15 +188,22 @@ export function createIndexSql(
   const ifNotExists = options.ifNotExists === true
   if (unique === true && mysqlPrefix !== undefined) refuse(target, `${path}mysqlPrefix`, `a ${keywordOf(mysqlPrefix)} index cannot be UNIQUE`)
   if (ifNotExists && !supports(target, 'indexIfExists')) refuse(target, `${path}ifNotExists`, 'CREATE INDEX has no IF NOT EXISTS form on MySQL')
-  // The key parts first, then the names: refusals keep that order.
-  let parts = ''
-  for (let i = 0; i < columns.length; i++) {
-    const part = indexColumnSql(columns[i] as IndexColumn, mysqlLength, target, path, i)
-    parts = i === 0 ? part : `${parts}, ${part}`
-  }
+  // The names are written before the key parts, whose refusals then come after a refusal of a
+  // name by the quoter; every caller's handler refuses a bad name first anyway (see mysqlHandlers).
   let out = unique === true ? 'CREATE UNIQUE INDEX ' : mysqlPrefix === undefined ? 'CREATE INDEX ' : `CREATE ${keywordOf(mysqlPrefix)} INDEX `
   if (ifNotExists) out += 'IF NOT EXISTS '
-  out += `${q.ident(names.indexName, index.quote === true ? FORCE : undefined)} ON ${q.qualified(names.tableName, names.schema)} (${parts})`
-  if (index.mysqlUsing !== undefined) out += ` USING ${keywordOf(index.mysqlUsing)}`
+  out += q.ident(names.indexName, index.quote === true ? FORCE : undefined)
+  out += ' ON '
+  out += q.qualified(names.tableName, names.schema)
+  out += ' ('
+  for (let i = 0; i < columns.length; i++) {
+    if (i !== 0) out += ', '
+    out = appendIndexColumn(out, columns[i] as IndexColumn, mysqlLength, target, path, i)
+  }
+  out += ')'
+  if (index.mysqlUsing !== undefined) {
+    out += ' USING '
+    out += keywordOf(index.mysqlUsing)
+  }
   return out
 }

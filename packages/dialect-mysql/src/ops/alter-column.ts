@@ -1,7 +1,7 @@
 import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, type AlterColumnOp, type ConstraintModel } from '@athanor/ir'
 import { impliedAutoincrement } from '../autoincrement.js'
-import { defaultSql, restatedSpec } from '../column-spec.js'
+import { appendRestatedSpec, defaultSql } from '../column-spec.js'
 import { columnAfterFound, snapshotColumn } from '../existing-state.js'
 import { checkKeysOfColumn } from '../key-parts.js'
 import { supports, type MysqlTarget } from '../target.js'
@@ -42,15 +42,9 @@ export function compileAlterColumn(op: AlterColumnOp, ctx: HandlerContext, targe
   const knownType = op.type ?? op.existingType ?? found?.column.type
   const datetimeChange = knownType !== undefined && isDatetimeFamily(knownType, target.flavour) && op.serverDefault !== null
   if (rename || datetimeChange || restates) {
-    const spec = restatedSpec(columnAfterFound(op, ctx.snapshot, found, target), target, {
-      type: op.type !== undefined ? 'type' : 'existingType',
-      nullable: op.nullable !== undefined ? 'nullable' : 'existingNullable',
-      serverDefault: op.serverDefault !== undefined ? 'serverDefault' : 'existingServerDefault',
-      autoincrement: op.autoincrement !== undefined ? 'autoincrement' : op.serverDefault !== undefined ? 'serverDefault' : 'existingAutoincrement',
-      comment: op.comment !== undefined ? 'comment' : 'existingComment',
-    })
-    if (rename || datetimeChange) return [statement(`${table} CHANGE ${column} ${q.ident(op.newColumnName ?? op.columnName)} ${spec}`)]
-    return [statement(`${table} MODIFY ${column} ${spec}`)]
+    const state = columnAfterFound(op, ctx.snapshot, found, target)
+    if (rename || datetimeChange) return [statement(appendRestatedSpec(`${table} CHANGE ${column} ${q.ident(op.newColumnName ?? op.columnName)} `, state, target, op))]
+    return [statement(appendRestatedSpec(`${table} MODIFY ${column} `, state, target, op))]
   }
   // Only the default changes: ALTER COLUMN, which needs nothing else about the column. MySQL
   // refuses a default on an AUTO_INCREMENT or generated column (MariaDB ignores it silently).

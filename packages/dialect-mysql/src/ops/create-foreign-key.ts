@@ -1,7 +1,7 @@
 import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, findTable, sqlMentions, type CreateForeignKeyOp } from '@athanor/ir'
 import { hasReferentialAction } from '../check-rules.js'
-import { foreignKeySql } from '../constraint-sql.js'
+import { appendForeignKey } from '../constraint-sql.js'
 import type { MysqlTarget } from '../target.js'
 import { constraintIfNotExists } from './add-constraint.js'
 
@@ -27,5 +27,5 @@ export function compileCreateForeignKey(op: CreateForeignKeyOp, ctx: HandlerCont
   const alter = alterTable(target.quote, op.sourceTable, op.sourceSchema)
   const ifNotExists = constraintIfNotExists(op.kind, op.ifNotExists, 'foreignKey', target)
   // The op has the key's fields itself: no definition to copy them into.
-  return [statement(`${alter} ADD ${foreignKeySql(op, op.constraintName, target, { schema: op.sourceSchema, ifNotExists })}`)]
+  return [statement(appendForeignKey(`${alter} ADD `, op, op.constraintName, target, { schema: op.sourceSchema, ifNotExists }))]
 }
