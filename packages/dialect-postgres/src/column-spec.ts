@@ -50,22 +50,31 @@ export function isSerial(column: Column, soleIntegerPk: boolean): boolean {
 
 /**
  * `name TYPE [DEFAULT d] [GENERATED ALWAYS AS (e) STORED] [GENERATED … AS IDENTITY] [NOT NULL]`
- * (catalog §0.7); `serial` spells the type SERIAL/BIGSERIAL/SMALLSERIAL; `schema` (the table's)
- * qualifies an enum type; `place` is where the column sits in its op (`columns[i]` of a
- * createTable, `column` of an addColumn), for the path of a refusal, built only when one is thrown.
+ * (catalog §0.7), appended to `sql` (the statement so far); `serial` spells the type
+ * SERIAL/BIGSERIAL/SMALLSERIAL; `schema` (the table's) qualifies an enum type; `place` is where
+ * the column sits in its op (`columns[i]` of a createTable, `column` of an addColumn), for the
+ * path of a refusal, built only when one is thrown. Appended piece by piece rather than built on
+ * its own: V8 copies a concatenation shorter than 13 characters (`id INTEGER`), and only links
+ * a piece to a longer string.
  */
-export function columnSpec(column: Column, serial: boolean, schema: string | undefined, place: FieldPlace): string {
-  let out = `${q.ident(column.name)} `
+export function appendColumnSpec(sql: string, column: Column, serial: boolean, schema: string | undefined, place: FieldPlace): string {
+  const { serverDefault, computed, identity } = column
+  let out = sql + q.ident(column.name)
+  out += ' '
   out += serial ? (SERIALS[typeName(column.type)] as string) : columnType(column, schema, place)
-  if (column.serverDefault !== undefined) out += ` DEFAULT ${defaultSql(column.serverDefault)}`
-  if (column.computed !== undefined) out += ` GENERATED ALWAYS AS (${column.computed.sqltext}) STORED`
-  if (column.identity !== undefined) {
+  if (serverDefault !== undefined) {
+    out += ' DEFAULT '
+    out += defaultSql(serverDefault)
+  }
+  if (computed !== undefined) out += ` GENERATED ALWAYS AS (${computed.sqltext}) STORED`
+  if (identity !== undefined) {
     // Differs from Alembic, which writes ` NULL` after a nullable identity column: PostgreSQL
     // rejects that ("conflicting NULL/NOT NULL declarations"); identity columns are NOT NULL.
     if (column.nullable === true) {
       throw new UnsupportedOperationError({ engine: 'postgresql', path: fieldPath(place, 'nullable'), message: 'postgresql: an identity column is always NOT NULL; drop nullable: true' })
     }
-    out += ` ${identitySql(column.identity)}`
+    out += ' '
+    out += identitySql(identity)
   }
   // Identity columns are NOT NULL by definition; PostgreSQL refuses an explicit NULL on them.
   else if (!isNullable(column)) out += ' NOT NULL'

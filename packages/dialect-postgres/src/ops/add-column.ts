@@ -1,6 +1,6 @@
 import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, columnIndexName, type AddColumnOp } from '@athanor/ir'
-import { columnSpec, inlineCheck, inlineReferences, isSerial } from '../column-spec.js'
+import { appendColumnSpec, inlineCheck, inlineReferences, isSerial } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { postgresQuote as q } from '../quote.js'
 
@@ -18,12 +18,12 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext): readonl
   // As in Alembic and the schema model (catalog §1.1): primaryKey alone makes the column NOT NULL
   // (and SERIAL); only inlinePrimaryKey adds the PRIMARY KEY.
   const pk = col.primaryKey === true
-  let sql = `${table} ADD COLUMN ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${columnSpec(col, isSerial(col, pk), op.schema, 'column')}`
+  let sql = appendColumnSpec(op.ifNotExists === true ? `${table} ADD COLUMN IF NOT EXISTS ` : `${table} ADD COLUMN `, col, isSerial(col, pk), op.schema, 'column')
   if (pk && op.inlinePrimaryKey === true) sql += ' PRIMARY KEY'
   // A column constraint cannot be NOT VALID; such a key is added by its own ALTER TABLE.
   const inlineFk = op.inlineReferences === true && col.foreignKey !== undefined && col.foreignKey.postgresqlNotValid !== true
   if (inlineFk) sql += inlineReferences(col)
-  sql += inlineCheck(col)
+  if (col.check !== undefined) sql += inlineCheck(col)
   const out: Statement[] = [statement(sql)]
   const fk = col.foreignKey
   if (fk !== undefined && !inlineFk) {
@@ -42,3 +42,4 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext): readonl
   }
   return out
 }
+

@@ -1,6 +1,6 @@
 import { statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, columnIndexName, typeName, type Column, type ConstraintDefinition, type CreateTableOp, type EnumType } from '@athanor/ir'
-import { columnSpec, inlineCheck, isSerial } from '../column-spec.js'
+import { appendColumnSpec, inlineCheck, isSerial } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { postgresQuote as q } from '../quote.js'
 import { enumTypeSql } from '../types.js'
@@ -53,7 +53,8 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): rea
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i] as Column
     const serial = c.primaryKey === true && isSerial(c, soleIntegerPk)
-    body += (i === 0 ? '\n    ' : ',\n    ') + columnSpec(c, serial, op.schema, i) + inlineCheck(c)
+    body = appendColumnSpec(body + (i === 0 ? '\n    ' : ',\n    '), c, serial, op.schema, i)
+    if (c.check !== undefined) body += inlineCheck(c)
     if (c.primaryKey === true) pkList += (pkList === '' ? '' : ', ') + q.ident(c.name)
     // Constraints the columns imply come after the explicit ones, column by column (catalog §0.8).
     if (c.unique === true && c.index !== true) implied += `,\n    UNIQUE (${q.ident(c.name)})`
