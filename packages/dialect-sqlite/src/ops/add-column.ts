@@ -1,6 +1,6 @@
 import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, columnIndexName, type AddColumnOp, type Column } from '@athanor/ir'
-import { columnSpec, isConstantDefault } from '../column-spec.js'
+import { appendColumnSpec, isConstantDefault } from '../column-spec.js'
 import { createIndexSql, referencesSql } from '../constraint-sql.js'
 import { sqliteQuote as q } from '../quote.js'
 
@@ -51,7 +51,7 @@ export function compileAddColumn(op: AddColumnOp, _ctx: HandlerContext): readonl
     throw new UnsupportedOperationError({ kind: op.kind, engine: 'sqlite', path: problem.path, message: `sqlite: ${problem.reason}; add it in a batch (recreate "auto"), which rebuilds the table` })
   }
   const col = op.column
-  let sql = `${alterTable(q, op.tableName, op.schema)} ADD COLUMN ${columnSpec(col)}`
+  let sql = appendColumnSpec(`${alterTable(q, op.tableName, op.schema)} ADD COLUMN `, col, undefined, false, false, false)
   const fk = col.foreignKey
   if (fk !== undefined) {
     const { name, remoteCol, ...rest } = fk

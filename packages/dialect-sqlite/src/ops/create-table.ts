@@ -1,6 +1,6 @@
 import { statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, columnIndexName, typeName, type Column, type ConstraintDefinition, type CreateTableOp, type PrimaryKeyDefinition, type TableConstraint } from '@athanor/ir'
-import { columnSpec } from '../column-spec.js'
+import { appendColumnSpec } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { sqliteQuote as q } from '../quote.js'
 
@@ -45,10 +45,8 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext): rea
     implies ||= c.unique === true || c.foreignKey !== undefined || c.index === true
     const inPrimaryKey = explicitPk === undefined ? c.primaryKey === true : explicitPk.columns.includes(c.name)
     const autoincrement = c.name === inlinePk
-    let spec = columnSpec(c, { index: i, inPrimaryKey, autoincrement, strict })
     // A named key written on its column keeps its name: `id INTEGER NOT NULL CONSTRAINT pk PRIMARY KEY AUTOINCREMENT`.
-    if (autoincrement && explicitPk?.name !== undefined) spec = spec.replace(' PRIMARY KEY AUTOINCREMENT', ` CONSTRAINT ${q.ident(explicitPk.name)} PRIMARY KEY AUTOINCREMENT`)
-    body += (i === 0 ? '\n    ' : ',\n    ') + spec
+    body = appendColumnSpec(body + (i === 0 ? '\n    ' : ',\n    '), c, i, inPrimaryKey, autoincrement, strict, autoincrement ? explicitPk?.name : undefined)
     if (inPrimaryKey && explicitPk === undefined) pkList += (pkList === '' ? '' : ', ') + q.ident(c.name)
   }
   if (inlinePk === undefined) {
