@@ -1,6 +1,6 @@
 import { alterTable, statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, columnIndexName, findTable, type AddColumnOp } from '@athanor/ir'
-import { columnSpec, inlineCheck, inlineReferences, isAutoIdentity } from '../column-spec.js'
+import { appendColumnSpec, inlineCheck, inlineReferences, isAutoIdentity } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import { identityOf, type MssqlSettings } from '../existing.js'
 import { extendedProperty } from '../extended-property.js'
@@ -25,13 +25,13 @@ export function compileAddColumn(op: AddColumnOp, ctx: HandlerContext, settings:
   const pk = col.primaryKey === true
   const autoIdentity = isAutoIdentity(col, pk)
   if (col.identity !== undefined || autoIdentity) refuseSecondIdentity(op, ctx)
-  let sql = `${table} ADD ${columnSpec(col, autoIdentity)}`
+  let sql = appendColumnSpec(`${table} ADD `, col, autoIdentity, undefined)
   if (pk && op.inlinePrimaryKey === true) sql += ' PRIMARY KEY'
   // Differs from Alembic, whose SQL Server ADD ignores inlinePrimaryKey and inlineReferences (the
   // foreign key is then lost) and leaves out column checks (catalog §2.5).
   const inlineFk = op.inlineReferences === true && col.foreignKey !== undefined
   if (inlineFk) sql += inlineReferences(col)
-  sql += inlineCheck(col)
+  if (col.check !== undefined) sql += inlineCheck(col)
   const out: Statement[] = [statement(sql)]
   const fk = col.foreignKey
   if (fk !== undefined && !inlineFk) {

@@ -1,6 +1,6 @@
 import { statement, type HandlerContext, type Statement } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, columnIndexName, typeName, type Column, type ConstraintDefinition, type CreateTableOp, type TableConstraint } from '@athanor/ir'
-import { columnSpec, inlineCheck, isAutoIdentity } from '../column-spec.js'
+import { appendColumnSpec, inlineCheck, isAutoIdentity } from '../column-spec.js'
 import { constraintSql, createIndexSql } from '../constraint-sql.js'
 import type { MssqlSettings } from '../existing.js'
 import { extendedProperty, type CommentTarget } from '../extended-property.js'
@@ -44,7 +44,8 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, sett
     if ((autoIdentity || c.identity !== undefined) && ++identities > 1) {
       refuse(op, `columns[${i}].identity`, 'a table has at most one identity column')
     }
-    body += (i === 0 ? '\n    ' : ',\n    ') + columnSpec(c, autoIdentity, i) + inlineCheck(c)
+    body = appendColumnSpec(body + (i === 0 ? '\n    ' : ',\n    '), c, autoIdentity, i)
+    if (c.check !== undefined) body += inlineCheck(c)
     if (c.primaryKey === true) pkList += (pkList === '' ? '' : ', ') + q.ident(c.name)
     extras ||= c.unique === true || c.foreignKey !== undefined || c.index === true || c.comment !== undefined
   }
