@@ -35,37 +35,19 @@ export function isConstantDefault(value: ServerDefault): boolean {
   return CONSTANT.test(sql)
 }
 
-/** How a column is written besides its own fields. */
-export interface ColumnSpecOptions {
-  /** Position of the column in `createTable`'s `columns`, for error paths (`columns[2]`); without it, `column`. */
-  readonly index?: number
-  /** The column is in the table's primary key (so NOT NULL). */
-  readonly inPrimaryKey?: boolean
-  /** Write ` PRIMARY KEY AUTOINCREMENT` on it (the table's sole INTEGER key with `sqliteAutoincrement`). */
-  readonly autoincrement?: boolean
-  /** A `STRICT` table: types spelled among INTEGER, REAL, TEXT, BLOB, ANY. */
-  readonly strict?: boolean
-}
-
-// Shared by the calls that pass none (ADD COLUMN), so that they allocate nothing for it.
-const NO_OPTIONS: ColumnSpecOptions = {}
-
 /**
  * `name TYPE [DEFAULT d] [NOT NULL] [PRIMARY KEY AUTOINCREMENT] [GENERATED ALWAYS AS (e)
- * STORED|VIRTUAL] [[CONSTRAINT n] CHECK (c)]` (catalog §0.7). Identity columns do not exist on
- * SQLite and are refused; a comment is dropped (SQLite stores none).
+ * STORED|VIRTUAL] [[CONSTRAINT n] CHECK (c)]` (catalog §0.7), appended to `sql` (the statement so
+ * far). `index` is the column's position in a createTable's `columns` (undefined in an
+ * addColumn), for error paths; `inPrimaryKey` makes it NOT NULL; `autoincrement` writes
+ * ` PRIMARY KEY AUTOINCREMENT` on it (the table's sole INTEGER key with `sqliteAutoincrement`),
+ * `keyName` naming that key; `strict` spells the type for a STRICT table. Identity columns do not
+ * exist on SQLite and are refused; a comment is dropped (SQLite stores none). Arguments, not an
+ * options object, and appended piece by piece rather than built on its own: this runs for every
+ * column, and V8 copies a concatenation shorter than 13 characters (`id INTEGER`) where it only
+ * links a piece to a longer string.
  * @example
- * columnSpec({ name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }) // => "n INTEGER DEFAULT '0' NOT NULL"
- */
-export function columnSpec(column: Column, options: ColumnSpecOptions = NO_OPTIONS): string {
-  return appendColumnSpec('', column, options.index, options.inPrimaryKey === true, options.autoincrement === true, options.strict === true)
-}
-
-/**
- * {@link columnSpec} appended to `sql` (the statement so far), the options as arguments (no
- * object per column); `keyName` names the key an AUTOINCREMENT column carries (`CONSTRAINT pk
- * PRIMARY KEY AUTOINCREMENT`). Appended piece by piece rather than built on its own: V8 copies a
- * concatenation shorter than 13 characters (`id INTEGER`), and only links a piece to a longer one.
+ * appendColumnSpec('', { name: 'n', type: 'integer', nullable: false, serverDefault: { literal: '0' } }, undefined, false, false, false) // => "n INTEGER DEFAULT '0' NOT NULL"
  */
 export function appendColumnSpec(
   sql: string, column: Column, index: number | undefined, inPrimaryKey: boolean, autoincrement: boolean, strict: boolean, keyName?: string,
