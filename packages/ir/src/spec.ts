@@ -401,7 +401,8 @@ export function arrayOf<T>(item: Spec<T>, options: { readonly minLength?: number
     if (!Array.isArray(value)) return fail(ctx, 'INVALID_TYPE', path, expected, value)
     if (value.length < minLength) return fail(ctx, 'INVALID_VALUE', path, expected, value, `${path} must have at least ${minLength} item${minLength === 1 ? '' : 's'}`)
     // Owned input is checked in place: the array is the parser's own (see SpecContext.owned).
-    const out: T[] = ctx.owned === true ? (value as T[]) : new Array<T>(value.length)
+    // Not new Array(n): that array is holey for good, and reading a frozen holey array is slower.
+    const out: T[] = ctx.owned === true ? (value as T[]) : []
     let ok = true
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) {
@@ -468,7 +469,7 @@ function jsonAt(value: unknown, path: string, ctx: SpecContext, depth: number, a
       if (ancestors.has(value)) return fail(ctx, 'NOT_JSON', path, 'a JSON value (not a cycle)', value, `${path || 'the value'} contains itself (a cycle), which JSON cannot hold`)
       if (depth >= MAX_JSON_DEPTH) return fail(ctx, 'TOO_DEEP', path, `JSON nested at most ${MAX_JSON_DEPTH} levels`, value)
       if (Array.isArray(value)) {
-        const out: JsonValue[] = ctx.owned === true ? (value as JsonValue[]) : new Array<JsonValue>(value.length)
+        const out: JsonValue[] = ctx.owned === true ? (value as JsonValue[]) : []
         let ok = true
         ancestors.add(value)
         for (let i = 0; i < value.length; i++) {
