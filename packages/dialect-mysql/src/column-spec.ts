@@ -1,5 +1,5 @@
 import { UnsupportedOperationError, isNullable, type AlterColumnOp, type Column, type ColumnType, type Computed, type ServerDefault } from '@athanor/ir'
-import { mysqlLiteral, mysqlTextLiteral } from './quote.js'
+import { appendMysqlLiteral, mysqlTextLiteral } from './quote.js'
 import { supports, type MysqlTarget } from './target.js'
 import { fieldPath, type FieldPlace } from '@athanor/dialect-kit'
 import { appendType, isDatetimeFamily } from './types.js'
@@ -39,22 +39,21 @@ const NO_LITERAL_DEFAULT = new Set(['text', 'json', 'binary'])
  * defaultSql({ literal: '5' }, 'integer', target) // => "'5'"
  */
 export function defaultSql(value: ServerDefault, type: ColumnType | undefined, target: MysqlTarget, path = 'serverDefault'): string {
-  return defaultSqlAt(value, type, target, '', path)
+  return appendDefault('', value, type, target, '', path)
 }
 
-/** {@link defaultSql} for the default in `field` at `place`, the error path built only for a refusal. */
-function defaultSqlAt(value: ServerDefault, type: ColumnType | undefined, target: MysqlTarget, place: FieldPlace, field: string): string {
+/** {@link defaultSql} for the default in `field` at `place`, appended to `sql`, the error path built only for a refusal. */
+function appendDefault(sql: string, value: ServerDefault, type: ColumnType | undefined, target: MysqlTarget, place: FieldPlace, field: string): string {
   if ('literal' in value) {
-    const literal = mysqlLiteral(value.literal, target.noBackslashEscapes)
     if (target.flavour === 'mysql' && type !== undefined && NO_LITERAL_DEFAULT.has(typeof type === 'string' ? type : type.name)) {
       if (!supports(target, 'expressionDefaults')) {
         throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, field), message: `${target.name}: a TEXT, BLOB or JSON column takes a default from MySQL 8.0.13 on` })
       }
-      return `(${literal})`
+      return appendMysqlLiteral(sql + '(', value.literal, target.noBackslashEscapes) + ')'
     }
-    return literal
+    return appendMysqlLiteral(sql, value.literal, target.noBackslashEscapes)
   }
-  return supports(target, 'expressionDefaults') && needsParentheses(value.sql) ? `(${value.sql})` : value.sql
+  return supports(target, 'expressionDefaults') && needsParentheses(value.sql) ? `${sql}(${value.sql})` : sql + value.sql
 }
 
 /** ` GENERATED ALWAYS AS (e) [STORED | VIRTUAL]` (absent `persisted`: the engine's default, VIRTUAL). */
@@ -111,8 +110,7 @@ export function appendColumnSpec(sql: string, column: Column, target: MysqlTarge
   if (comment !== undefined && comment !== null && comment !== '') out += commentClause(comment, target, place, 'comment')
   if (autoincrement) out += ' AUTO_INCREMENT'
   else if (serverDefault !== undefined) {
-    out += ' DEFAULT '
-    out += defaultSqlAt(serverDefault, type, target, place, 'serverDefault')
+    out = appendDefault(out + ' DEFAULT ', serverDefault, type, target, place, 'serverDefault')
   }
   if (mysqlOnUpdate !== undefined) {
     out += ' ON UPDATE '
@@ -172,8 +170,7 @@ export function appendRestatedSpec(sql: string, state: ColumnState, target: Mysq
   else if (state.computed === null || target.flavour === 'mysql') out += ' NULL'
   if (state.autoincrement) out += ' AUTO_INCREMENT'
   if (state.serverDefault !== null) {
-    out += ' DEFAULT '
-    out += defaultSql(state.serverDefault, state.type, target, op.serverDefault !== undefined ? 'serverDefault' : 'existingServerDefault')
+    out = appendDefault(out + ' DEFAULT ', state.serverDefault, state.type, target, '', op.serverDefault !== undefined ? 'serverDefault' : 'existingServerDefault')
   }
   if (state.onUpdate !== null) {
     out += ' ON UPDATE '

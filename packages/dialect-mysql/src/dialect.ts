@@ -3,7 +3,7 @@ import {
   type Statement,
 } from '@athanor/dialect-kit'
 import type { AddColumnOp, AlterColumnOp, DropColumnOp, OpBase } from '@athanor/ir'
-import { carriesBadName, checkOpNames, placesColumn } from './names.js'
+import { carriesBadName, checkOpNames } from './names.js'
 import { compileAddColumn } from './ops/add-column.js'
 import { compileAlterColumn } from './ops/alter-column.js'
 import { compileBulkInsert } from './ops/bulk-insert.js'
@@ -81,7 +81,10 @@ export function mysqlHandlers(target: MysqlTarget): Handlers {
   }
   /** addColumn and alterColumn: every name is written, unless a batch child places the column. */
   const placing = <O extends AddColumnOp | AlterColumnOp>(compile: MysqlHandler<O>): Handler<O> => (op, ctx) => {
-    if (placesColumn(op)) {
+    // The placement fields are read here, not by a helper shared with dropping: each read then
+    // sees only the objects of its own kinds.
+    const placed = op as { readonly insertBefore?: string; readonly insertAfter?: string }
+    if (placed.insertBefore !== undefined || placed.insertAfter !== undefined) {
       checkOpNames(op, target)
       return compile(op, ctx, target)
     }
@@ -94,7 +97,8 @@ export function mysqlHandlers(target: MysqlTarget): Handlers {
   }
   /** dropColumn: as {@link placing}, but the column it carries for reversal is never written. */
   const dropping = (compile: MysqlHandler<DropColumnOp>): Handler<DropColumnOp> => (op, ctx) => {
-    if (placesColumn(op)) {
+    const placed = op as { readonly insertBefore?: string; readonly insertAfter?: string }
+    if (placed.insertBefore !== undefined || placed.insertAfter !== undefined) {
       checkOpNames(op, target)
       return compile(op, ctx, target)
     }

@@ -88,15 +88,3 @@ export function carriesBadName(op: OpBase): boolean {
   const column = (op as { readonly column?: object }).column
   return column !== undefined && badName(column) !== undefined
 }
-
-/**
- * True for a batch child's `insertBefore` / `insertAfter` (an add, alter or drop of a column in a
- * batch that places it), whose names no statement writes.
- * @example
- * import { addColumn } from '@athanor/ir'
- * placesColumn(addColumn({ tableName: 't', column: { name: 'c', type: 'text' } })) // => false
- */
-export function placesColumn(op: OpBase): boolean {
-  const placed = op as { readonly insertBefore?: string; readonly insertAfter?: string }
-  return placed.insertBefore !== undefined || placed.insertAfter !== undefined
-}

@@ -33,9 +33,16 @@ function hexOf(value: string): string {
 
 /** `'…'` with quotes doubled and, when backslashes are escapes, backslash, NUL and Ctrl-Z escaped. */
 function quoted(value: string, backslashEscapes: boolean): string {
-  let out = value.includes("'") ? value.replaceAll("'", "''") : value
-  if (backslashEscapes) out = out.replaceAll('\\', '\\\\').replaceAll('\0', '\\0').replaceAll('\x1a', '\\Z')
-  return `'${out}'`
+  return appendQuoted('', value, backslashEscapes)
+}
+
+/** {@link quoted} appended to `sql` (a statement grows piece by piece: see `appendColumnSpec`). */
+function appendQuoted(sql: string, value: string, backslashEscapes: boolean): string {
+  let text = value.includes("'") ? value.replaceAll("'", "''") : value
+  if (backslashEscapes) text = text.replaceAll('\\', '\\\\').replaceAll('\0', '\\0').replaceAll('\x1a', '\\Z')
+  let out = sql + "'"
+  out += text
+  return out + "'"
 }
 
 /**
@@ -48,9 +55,18 @@ function quoted(value: string, backslashEscapes: boolean): string {
  * mysqlLiteral('a\\b', false) // => "'a\\\\b'"
  */
 export function mysqlLiteral(value: string, noBackslashEscapes?: boolean): string {
-  if (noBackslashEscapes === false) return quoted(value, true)
-  if (needsHex(value, noBackslashEscapes)) return `_utf8mb4 X'${hexOf(value)}'`
-  return quoted(value, false)
+  return appendMysqlLiteral('', value, noBackslashEscapes)
+}
+
+/**
+ * {@link mysqlLiteral} appended to `sql` (the statement so far).
+ * @example
+ * appendMysqlLiteral('DEFAULT ', "it's") // => "DEFAULT 'it''s'"
+ */
+export function appendMysqlLiteral(sql: string, value: string, noBackslashEscapes?: boolean): string {
+  if (noBackslashEscapes === false) return appendQuoted(sql, value, true)
+  if (needsHex(value, noBackslashEscapes)) return `${sql}_utf8mb4 X'${hexOf(value)}'`
+  return appendQuoted(sql, value, false)
 }
 
 /** True when a string cannot be written as a plain `'…'` in the mode: NUL always, a backslash unless the mode is known to take it as is. */

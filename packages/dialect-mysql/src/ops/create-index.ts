@@ -17,5 +17,9 @@ export function compileCreateIndex(op: CreateIndexOp, ctx: HandlerContext, targe
       if (typeof c === 'string') checkKeyPart(c, table.columns.find((col) => col.name === c)?.type, op.mysqlLength, op.unique === true ? 'unique' : 'index', target, op.kind, `columns[${i}]`)
     })
   }
-  return [statement(createIndexSql(op, op, target, { ifNotExists: op.ifNotExists }))]
+  return [statement(createIndexSql(op, op, target, op.ifNotExists === true ? IF_NOT_EXISTS : NO_OPTIONS))]
 }
+
+// Shared, not made per op.
+const IF_NOT_EXISTS = Object.freeze({ ifNotExists: true })
+const NO_OPTIONS = Object.freeze({})
