@@ -94,12 +94,15 @@ export function appendColumnSpec(sql: string, column: Column, target: MysqlTarge
   // Each field read once: this runs for every column compiled. The statement grows one piece at a
   // time: V8 then links each piece once, where a column's own string would be copied into it again.
   const { type, serverDefault, computed, mysqlOnUpdate, comment } = column
-  if (column.identity !== undefined) {
-    // Differs from Alembic, which renders the column without its identity (catalog §0.7).
-    throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, 'identity'), message: `${target.name} has no identity columns; use autoincrement: true` })
+  // The refusals, in their order, for the columns that can have one (most cannot).
+  if (autoincrement || computed !== undefined || mysqlOnUpdate !== undefined || column.identity !== undefined) {
+    if (column.identity !== undefined) {
+      // Differs from Alembic, which renders the column without its identity (catalog §0.7).
+      throw new UnsupportedOperationError({ engine: target.name, path: fieldPath(place, 'identity'), message: `${target.name} has no identity columns; use autoincrement: true` })
+    }
+    checkOnUpdate(mysqlOnUpdate, type, target, place, 'mysqlOnUpdate')
+    checkAutoincrement(autoincrement, serverDefault !== undefined, computed !== undefined, target, place, 'autoincrement')
   }
-  checkOnUpdate(mysqlOnUpdate, type, target, place, 'mysqlOnUpdate')
-  checkAutoincrement(autoincrement, serverDefault !== undefined, computed !== undefined, target, place, 'autoincrement')
   let out = sql + target.quote.ident(column.name)
   out += ' '
   out = appendType(out, type, target, place, 'type')

@@ -66,6 +66,11 @@ export interface MysqlTarget {
   /** The connection's database, when the dialect was told (see {@link MysqlDialectOptions.database}). */
   readonly database: string | undefined
   readonly quote: Quoter
+  /**
+   * Which features the server has, worked out once from the flavour and version (see
+   * {@link supports}, which reads it when present). Optional: a target built by hand may leave it out.
+   */
+  readonly features?: Readonly<Record<MysqlFeature, boolean>>
 }
 
 /**
@@ -127,7 +132,10 @@ function atLeast(version: MysqlVersion, since: MysqlVersion): boolean {
  * @example
  * supports({ flavour: 'mysql', version: parseMysqlVersion('5.7') }, 'renameColumn') // => false
  */
-export function supports(target: Pick<MysqlTarget, 'flavour' | 'version'>, feature: MysqlFeature): boolean {
+export function supports(target: Pick<MysqlTarget, 'flavour' | 'version' | 'features'>, feature: MysqlFeature): boolean {
+  // A dialect's own target knows its features: compiling asks often (every SQL default, every rename).
+  const known = target.features
+  if (known !== undefined) return known[feature]
   const since = SINCE[target.flavour][feature]
   return since !== undefined && atLeast(target.version, since)
 }
@@ -161,6 +169,8 @@ export function mysqlTarget(options: MysqlDialectOptions, quote: Quoter): MysqlT
   const flavour = flavourOf(options)
   const version = parseMysqlVersion(options.version ?? DEFAULT_VERSIONS[flavour])
   Object.freeze(version)
+  const features = {} as Record<MysqlFeature, boolean>
+  for (const feature of FEATURES) features[feature] = supports({ flavour, version }, feature)
   return Object.freeze({
     name: flavour,
     flavour,
@@ -168,5 +178,8 @@ export function mysqlTarget(options: MysqlDialectOptions, quote: Quoter): MysqlT
     noBackslashEscapes: options.noBackslashEscapes,
     database: options.database,
     quote,
+    features: Object.freeze(features),
   })
 }
+
+const FEATURES: readonly MysqlFeature[] = ['renameColumn', 'expressionDefaults', 'checkConstraints', 'functionalIndexes', 'columnIfExists', 'indexIfExists', 'constraintIfExists']
