@@ -1,10 +1,12 @@
 import { AthanorError, applyOps, type Op, type OpBase, type SchemaSnapshot } from '@athanor/ir'
 import { UnsupportedOperationError } from '@athanor/ir'
 import type { CompileContext, Dialect, DialectDefinition, Handler, HandlerContext } from './contract.js'
+import { handlerSwitch } from './handler-switch.js'
 import type { Statement } from './statement.js'
 
 /**
- * Builds a {@link Dialect} from its handlers. Dispatch is a lookup in the handler map; a kind with
+ * Builds a {@link Dialect} from its handlers. Dispatch is a switch over the built-in kinds (see
+ * `handlerSwitch`), then a lookup in the handler map; a kind with
  * no handler (a plugin kind the dialect does not know) is refused with `UNSUPPORTED_OPERATION`.
  * @example
  * import { postgresCapabilities, postgresHandlers, postgresQuote } from '@athanor/dialect-postgres'
@@ -21,8 +23,10 @@ export function defineDialect(definition: DialectDefinition): Dialect {
   for (const [kind, handler] of Object.entries(definition.handlers)) handlers.set(kind, handler as Handler<OpBase>)
   for (const [kind, handler] of Object.entries(definition.extraHandlers ?? {})) handlers.set(kind, handler)
 
+  const handlerOf = handlerSwitch(handlers)
+
   const compileWith = (op: Op, ctx: CompileContext): readonly Statement[] => {
-    const handler = handlers.get(op.kind)
+    const handler = handlerOf(op.kind)
     if (handler === undefined) {
       throw new UnsupportedOperationError({
         kind: op.kind,
