@@ -135,7 +135,26 @@ function atLeast(version: MysqlVersion, since: MysqlVersion): boolean {
 export function supports(target: Pick<MysqlTarget, 'flavour' | 'version' | 'features'>, feature: MysqlFeature): boolean {
   // A dialect's own target knows its features: compiling asks often (every SQL default, every rename).
   const known = target.features
-  if (known !== undefined) return known[feature]
+  if (known !== undefined) {
+    // A switch, not known[feature]: each call site then reads one named field (a lookup by a key
+    // that changes from site to site is a slow, megamorphic read).
+    switch (feature) {
+      case 'renameColumn':
+        return known.renameColumn
+      case 'expressionDefaults':
+        return known.expressionDefaults
+      case 'checkConstraints':
+        return known.checkConstraints
+      case 'functionalIndexes':
+        return known.functionalIndexes
+      case 'columnIfExists':
+        return known.columnIfExists
+      case 'indexIfExists':
+        return known.indexIfExists
+      case 'constraintIfExists':
+        return known.constraintIfExists
+    }
+  }
   const since = SINCE[target.flavour][feature]
   return since !== undefined && atLeast(target.version, since)
 }
