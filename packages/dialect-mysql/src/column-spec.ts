@@ -103,9 +103,7 @@ export function appendColumnSpec(sql: string, column: Column, target: MysqlTarge
     checkOnUpdate(mysqlOnUpdate, type, target, place, 'mysqlOnUpdate')
     checkAutoincrement(autoincrement, serverDefault !== undefined, computed !== undefined, target, place, 'autoincrement')
   }
-  let out = sql + target.quote.ident(column.name)
-  out += ' '
-  out = appendType(out, type, target, place, 'type')
+  let out = appendType(sql + target.quote.ident(column.name), type, target, place, 'type')
   if (computed !== undefined) out += computedSql(computed)
   if (!isNullable(column)) out += notNull(computed !== undefined, target, place, 'nullable')
   // A nullable TIMESTAMP says NULL, or MySQL (explicit_defaults_for_timestamp off) makes it NOT NULL.
@@ -158,7 +156,7 @@ export interface ColumnState {
 
 /**
  * `TYPE [GENERATED …] NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT d [ON UPDATE x]] [COMMENT 'c']`: the
- * whole column as MODIFY and CHANGE need it (catalog §2.3), appended to `sql`. `op` is the
+ * whole column as MODIFY and CHANGE need it (catalog §2.3), appended to `sql` after a space. `op` is the
  * alterColumn it restates: an error names the field each part came from (the field the op
  * changes, else its `existing*` field).
  */

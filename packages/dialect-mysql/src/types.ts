@@ -5,8 +5,8 @@ import { fieldPath, type FieldPlace } from '@athanor/dialect-kit'
 import type { MysqlTarget } from './target.js'
 
 /**
- * How MySQL and MariaDB spell the generic type `name` with its parameters, appended to `sql`, or
- * undefined where they have none (VARCHAR without a length); `noBackslashEscapes` says how enum
+ * How MySQL and MariaDB spell the generic type `name` with its parameters, appended to `sql`
+ * after a space (which then costs no concatenation of its own), or undefined where they have none (VARCHAR without a length); `noBackslashEscapes` says how enum
  * values are written (see `mysqlLiteral`). A time zone is ignored: DATETIME and TIME keep none
  * (catalog §0.6). A switch, not a lookup in a {@link TypeSpelling}: the name changes from column
  * to column, and a property lookup by a changing key costs several times more. Appending, not
@@ -16,49 +16,49 @@ import type { MysqlTarget } from './target.js'
 function spelledType(sql: string, name: SpelledTypeName, p: TypeParams, noBackslashEscapes: boolean | undefined): string | undefined {
   switch (name) {
     case 'integer':
-      return sql + 'INTEGER'
+      return sql + ' INTEGER'
     case 'smallint':
-      return sql + 'SMALLINT'
+      return sql + ' SMALLINT'
     case 'bigint':
-      return sql + 'BIGINT'
+      return sql + ' BIGINT'
     // VARCHAR has no default length on MySQL (catalog §0.6: "VARCHAR requires a length").
     case 'varchar':
-      return p.length === undefined ? undefined : withParams(sql + 'VARCHAR(', p.length)
+      return p.length === undefined ? undefined : withParams(sql + ' VARCHAR(', p.length)
     // Differs from Alembic (NATIONAL VARCHAR, which MySQL 8 reads as the deprecated utf8mb3): a
     // national string is a VARCHAR in utf8mb4, whatever the table's character set.
     case 'nvarchar':
-      return p.length === undefined ? undefined : withParams(sql + 'VARCHAR(', p.length) + ' CHARACTER SET utf8mb4'
+      return p.length === undefined ? undefined : withParams(sql + ' VARCHAR(', p.length) + ' CHARACTER SET utf8mb4'
     case 'char':
-      return p.length === undefined ? sql + 'CHAR' : withParams(sql + 'CHAR(', p.length)
+      return p.length === undefined ? sql + ' CHAR' : withParams(sql + ' CHAR(', p.length)
     // TEXT's length only picks among TINYTEXT … LONGTEXT; a raw type says which one is wanted.
     case 'text':
-      return sql + 'TEXT'
+      return sql + ' TEXT'
     case 'boolean':
-      return sql + 'BOOL'
+      return sql + ' BOOL'
     case 'numeric':
-      return p.precision === undefined ? sql + 'NUMERIC' : withParams(sql + 'NUMERIC(', p.precision, p.scale)
+      return p.precision === undefined ? sql + ' NUMERIC' : withParams(sql + ' NUMERIC(', p.precision, p.scale)
     case 'float':
-      return p.precision === undefined ? sql + 'FLOAT' : withParams(sql + 'FLOAT(', p.precision)
+      return p.precision === undefined ? sql + ' FLOAT' : withParams(sql + ' FLOAT(', p.precision)
     case 'double':
-      return sql + 'DOUBLE'
+      return sql + ' DOUBLE'
     case 'date':
-      return sql + 'DATE'
+      return sql + ' DATE'
     case 'datetime':
-      return p.precision === undefined ? sql + 'DATETIME' : withParams(sql + 'DATETIME(', p.precision)
+      return p.precision === undefined ? sql + ' DATETIME' : withParams(sql + ' DATETIME(', p.precision)
     case 'time':
-      return p.precision === undefined ? sql + 'TIME' : withParams(sql + 'TIME(', p.precision)
+      return p.precision === undefined ? sql + ' TIME' : withParams(sql + ' TIME(', p.precision)
     // MySQL has no interval type; SQLAlchemy's Interval is stored as a DATETIME there (epoch + the interval).
     case 'interval':
-      return sql + 'DATETIME'
+      return sql + ' DATETIME'
     case 'json':
-      return sql + 'JSON'
+      return sql + ' JSON'
     case 'binary':
-      return p.length === undefined ? sql + 'BLOB' : withParams(sql + 'VARBINARY(', p.length)
+      return p.length === undefined ? sql + ' BLOB' : withParams(sql + ' VARBINARY(', p.length)
     // SQLAlchemy's Uuid on MySQL: 32 hex digits (bulkInsert writes values without dashes).
     case 'uuid':
-      return sql + 'CHAR(32)'
+      return sql + ' CHAR(32)'
     case 'enum':
-      return `${sql}ENUM(${(p.values ?? []).map((v) => mysqlEnumValue(v, noBackslashEscapes)).join(', ')})`
+      return `${sql} ENUM(${(p.values ?? []).map((v) => mysqlEnumValue(v, noBackslashEscapes)).join(', ')})`
   }
 }
 
@@ -83,7 +83,7 @@ const SPELLED_TYPE_NAMES: readonly SpelledTypeName[] = [...GENERIC_TYPE_NAMES, '
  */
 export function mysqlTypeSpelling(noBackslashEscapes?: boolean): TypeSpelling {
   const spelling: Partial<Record<SpelledTypeName, (p: TypeParams) => string | undefined>> = {}
-  for (const name of SPELLED_TYPE_NAMES) spelling[name] = (p) => spelledType('', name, p, noBackslashEscapes)
+  for (const name of SPELLED_TYPE_NAMES) spelling[name] = (p) => spelledType('', name, p, noBackslashEscapes)?.slice(1)
   return spelling as TypeSpelling
 }
 
@@ -105,19 +105,19 @@ export const mysqlTypes: TypeSpelling = mysqlTypeSpelling()
  * mysqlType({ name: 'varchar', length: 20, collation: 'utf8mb4_bin' }, mysqlTarget({ flavour: 'mysql' }, mysqlQuote)) // => 'VARCHAR(20) COLLATE utf8mb4_bin'
  */
 export function mysqlType(type: ColumnType, target: MysqlTarget, path = 'type'): string {
-  return appendType('', type, target, '', path)
+  return appendType('', type, target, '', path).slice(1)
 }
 
 /**
- * {@link mysqlType} appended to `sql`, for the type in `field` at `place` (the error path built
- * only for a refusal).
+ * {@link mysqlType} appended to `sql` after a space, for the type in `field` at `place` (the error
+ * path built only for a refusal).
  * @example
  * appendType('c ', { name: 'varchar' }, mysqlTarget({ flavour: 'mysql' }, mysqlQuote), 3, 'type') // throws { code: 'UNSUPPORTED_OPERATION', path: 'columns[3].type' }
  */
 export function appendType(sql: string, type: ColumnType, target: MysqlTarget, place: FieldPlace, field: string): string {
   // Where MySQL has no spelling, renderType refuses the type with its own error.
-  if (typeof type === 'string') return spelledType(sql, type, NO_PARAMS, undefined) ?? sql + renderType(type, mysqlTypes, target.name, fieldPath(place, field))
-  if (type.name === 'raw') return sql + (type.dialects?.[target.flavour] ?? type.dialects?.['mysql'] ?? type.sql)
+  if (typeof type === 'string') return spelledType(sql, type, NO_PARAMS, undefined) ?? `${sql} ${renderType(type, mysqlTypes, target.name, fieldPath(place, field))}`
+  if (type.name === 'raw') return `${sql} ${type.dialects?.[target.flavour] ?? type.dialects?.['mysql'] ?? type.sql}`
   if (type.name === 'enum') {
     const at = type.values.findIndex((v) => v.endsWith(' '))
     if (at !== -1) {
@@ -128,7 +128,7 @@ export function appendType(sql: string, type: ColumnType, target: MysqlTarget, p
   if ((type.name === 'datetime' || type.name === 'time') && type.precision !== undefined && type.precision > 6) {
     throw new UnsupportedOperationError({ engine: target.name, path: `${fieldPath(place, field)}.precision`, message: `${target.name}: fractional seconds go to 6 digits; found precision ${type.precision}` })
   }
-  const out = spelledType(sql, type.name, type as TypeParams, target.noBackslashEscapes) ?? sql + renderType(type, mysqlTypes, target.name, fieldPath(place, field))
+  const out = spelledType(sql, type.name, type as TypeParams, target.noBackslashEscapes) ?? `${sql} ${renderType(type, mysqlTypes, target.name, fieldPath(place, field))}`
   if ('collation' in type && type.collation !== undefined) return `${out} COLLATE ${optionWord(type.collation, `${fieldPath(place, field)}.collation`, undefined, target)}`
   return out
 }

@@ -43,8 +43,8 @@ export function compileAlterColumn(op: AlterColumnOp, ctx: HandlerContext, targe
   const datetimeChange = knownType !== undefined && isDatetimeFamily(knownType, target.flavour) && op.serverDefault !== null
   if (rename || datetimeChange || restates) {
     const state = columnAfterFound(op, ctx.snapshot, found, target)
-    if (rename || datetimeChange) return [statement(appendRestatedSpec(`${table} CHANGE ${column} ${q.ident(op.newColumnName ?? op.columnName)} `, state, target, op))]
-    return [statement(appendRestatedSpec(`${table} MODIFY ${column} `, state, target, op))]
+    if (rename || datetimeChange) return [statement(appendRestatedSpec(`${table} CHANGE ${column} ${q.ident(op.newColumnName ?? op.columnName)}`, state, target, op))]
+    return [statement(appendRestatedSpec(`${table} MODIFY ${column}`, state, target, op))]
   }
   // Only the default changes: ALTER COLUMN, which needs nothing else about the column. MySQL
   // refuses a default on an AUTO_INCREMENT or generated column (MariaDB ignores it silently).
