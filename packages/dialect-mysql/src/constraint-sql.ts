@@ -52,6 +52,8 @@ export function foreignKeyActionsSql(fk: ForeignKeyOptions, target: MysqlTarget,
 /** ` ON DELETE a` (`words`, then the action as given), or nothing without an action. */
 function actionSql(action: string | undefined, field: 'onDelete' | 'onUpdate', words: string, target: MysqlTarget, path: string): string {
   if (action === undefined) return ''
+  // The actions InnoDB takes, spelled as keywordOf spells them: nothing to check.
+  if (action === 'CASCADE' || action === 'SET NULL' || action === 'RESTRICT' || action === 'NO ACTION') return ` ${words} ${action}`
   const word = keywordOf(action)
   if (word.includes('(')) refuse(target, `${path}${field}`, `${word} names columns only on PostgreSQL`)
   if (word === 'SET DEFAULT') refuse(target, `${path}${field}`, 'InnoDB rejects SET DEFAULT actions')

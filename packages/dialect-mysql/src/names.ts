@@ -1,4 +1,4 @@
-import type { OpBase } from '@athanor/ir'
+import type { Column, OpBase } from '@athanor/ir'
 import { checkName, nameProblem } from './quote.js'
 import type { MysqlTarget } from './target.js'
 
@@ -85,6 +85,20 @@ export function checkOpNames(op: OpBase, target: MysqlTarget): void {
  * carriesBadName(dropColumn({ tableName: 't', columnName: 'c', column: { name: 'c', type: 'text', foreignKey: { referentTable: 'x'.repeat(65), remoteCol: 'id' } } })) // => true
  */
 export function carriesBadName(op: OpBase): boolean {
-  const column = (op as { readonly column?: object }).column
-  return column !== undefined && badName(column) !== undefined
+  const column = (op as { readonly column?: Column }).column
+  return column !== undefined && !plainNames(column) && badName(column) !== undefined
+}
+
+/**
+ * True when every name a column holds (its name, its foreign key's and its check's) has none of
+ * the problems `nameProblem` looks for: almost every column, told without walking its fields.
+ */
+function plainNames(column: Column): boolean {
+  const { foreignKey: fk, check } = column
+  if (nameProblem(column.name) !== undefined) return false
+  if (fk !== undefined) {
+    if (nameProblem(fk.referentTable) !== undefined || nameProblem(fk.remoteCol) !== undefined) return false
+    if ((fk.name !== undefined && nameProblem(fk.name) !== undefined) || (fk.referentSchema !== undefined && nameProblem(fk.referentSchema) !== undefined)) return false
+  }
+  return check?.name === undefined || nameProblem(check.name) === undefined
 }
