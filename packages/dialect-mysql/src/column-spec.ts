@@ -87,10 +87,11 @@ function checkAutoincrement(autoincrement: boolean, hasDefault: boolean, compute
  * `name TYPE [GENERATED ALWAYS AS (e) [STORED|VIRTUAL]] [NOT NULL] [COMMENT 'c']
  * [AUTO_INCREMENT | DEFAULT d [ON UPDATE x]]`, for CREATE TABLE and ADD COLUMN, appended to `sql`
  * (the statement so far). `autoincrement` is whether the column gets AUTO_INCREMENT (see
- * `autoincrementOf`); `place` is where the column is in its op, for errors. An identity column
- * is refused: MySQL has none (Alembic silently drops it).
+ * `autoincrementOf`); `place` is where the column is in its op, for errors; `quotedName` is its
+ * name as the quoter writes it, when the caller has it already. An identity column is refused:
+ * MySQL has none (Alembic silently drops it).
  */
-export function appendColumnSpec(sql: string, column: Column, target: MysqlTarget, autoincrement: boolean, place: FieldPlace): string {
+export function appendColumnSpec(sql: string, column: Column, target: MysqlTarget, autoincrement: boolean, place: FieldPlace, quotedName?: string): string {
   // Each field read once: this runs for every column compiled. The statement grows one piece at a
   // time: V8 then links each piece once, where a column's own string would be copied into it again.
   const { type, serverDefault, computed, mysqlOnUpdate, comment } = column
@@ -103,7 +104,7 @@ export function appendColumnSpec(sql: string, column: Column, target: MysqlTarge
     checkOnUpdate(mysqlOnUpdate, type, target, place, 'mysqlOnUpdate')
     checkAutoincrement(autoincrement, serverDefault !== undefined, computed !== undefined, target, place, 'autoincrement')
   }
-  let out = appendType(sql + target.quote.ident(column.name), type, target, place, 'type')
+  let out = appendType(sql + (quotedName ?? target.quote.ident(column.name)), type, target, place, 'type')
   if (computed !== undefined) out += computedSql(computed)
   if (!isNullable(column)) out += notNull(computed !== undefined, target, place, 'nullable')
   // A nullable TIMESTAMP says NULL, or MySQL (explicit_defaults_for_timestamp off) makes it NOT NULL.

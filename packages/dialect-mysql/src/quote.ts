@@ -64,9 +64,24 @@ export function mysqlLiteral(value: string, noBackslashEscapes?: boolean): strin
  * appendMysqlLiteral('DEFAULT ', "it's") // => "DEFAULT 'it''s'"
  */
 export function appendMysqlLiteral(sql: string, value: string, noBackslashEscapes?: boolean): string {
+  // A short value without quote, backslash, NUL or Ctrl-Z (a number, a word: most defaults) reads
+  // the same in every mode as it is: one scan says so, where the general path searches four times.
+  if (value.length <= 16 && isPlainText(value)) {
+    const out = sql + "'"
+    return out + value + "'"
+  }
   if (noBackslashEscapes === false) return appendQuoted(sql, value, true)
   if (needsHex(value, noBackslashEscapes)) return `${sql}_utf8mb4 X'${hexOf(value)}'`
   return appendQuoted(sql, value, false)
+}
+
+/** True when `value` holds no quote, backslash, NUL or Ctrl-Z: nothing any mode escapes. */
+function isPlainText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c === 0x27 || c === 0x5c || c === 0 || c === 0x1a) return false
+  }
+  return true
 }
 
 /** True when a string cannot be written as a plain `'…'` in the mode: NUL always, a backslash unless the mode is known to take it as is. */

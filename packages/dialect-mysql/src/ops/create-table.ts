@@ -33,8 +33,7 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
   // then the keys (see checkKeyPart). A bad name is refused before any of them whatever fails
   // first here (see mysqlHandlers), so the head can be written before the columns: the statement
   // is then one string grown piece by piece.
-  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
-  let sql = `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}${q.qualified(op.tableName, op.schema)} (\n    `
+  let sql = `${createTableHead(op)}${q.qualified(op.tableName, op.schema)} (\n    `
   let pk = ''
   // Some column says unique, index, foreignKey or check: there are implied lines or indexes to write.
   let flagged = false
@@ -46,9 +45,11 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
     if (autoincrement && !startsKey(op, name)) {
       throw new UnsupportedOperationError({ kind: op.kind, engine: target.name, path: `columns[${i}].autoincrement`, message: `${target.name}: an AUTO_INCREMENT column must be the first column of a key or index` })
     }
-    sql = appendColumnSpec(i === 0 ? sql : sql + SEPARATOR, c, target, autoincrement, i)
+    // Quoted once, here: a key column's name is written twice.
+    const quoted = q.ident(name)
+    sql = appendColumnSpec(i === 0 ? sql : sql + SEPARATOR, c, target, autoincrement, i, quoted)
     if (primaryKey === true) {
-      pk = pk === '' ? q.ident(name) : `${pk}, ${q.ident(name)}`
+      pk = pk === '' ? quoted : `${pk}, ${quoted}`
       if (keyRefused === undefined && keyPartRefused(name, c.type, undefined, 'primaryKey', flavour)) keyRefused = { column: name, path: `columns[${i}].primaryKey` }
     }
     if (unique === true || index === true) {
@@ -92,6 +93,13 @@ export function compileCreateTable(op: CreateTableOp, _ctx: HandlerContext, targ
 }
 
 const SEPARATOR = ',\n    '
+
+/** `CREATE [prefixes] TABLE [IF NOT EXISTS] `: a constant for the table most ops create. */
+function createTableHead(op: CreateTableOp): string {
+  const prefixes = op.prefixes === undefined || op.prefixes.length === 0 ? '' : `${op.prefixes.join(' ')} `
+  if (prefixes === '' && op.ifNotExists !== true) return 'CREATE TABLE '
+  return `CREATE ${prefixes}TABLE ${op.ifNotExists === true ? 'IF NOT EXISTS ' : ''}`
+}
 
 /** True when the op gives any table option (most give none). */
 function hasTableOptions(op: CreateTableOp): boolean {
