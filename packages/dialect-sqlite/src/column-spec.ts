@@ -1,6 +1,6 @@
 import { UnsupportedOperationError, isNullable, type Column, type ServerDefault } from '@athanor/ir'
 import { sqliteQuote as q } from './quote.js'
-import { sqliteType } from './types.js'
+import { appendPlainType, sqliteType } from './types.js'
 
 const WORD = /^\w+$/
 
@@ -57,8 +57,9 @@ export function appendColumnSpec(
     throw new UnsupportedOperationError({ engine: 'sqlite', path: `${columnPath(index)}.identity`, message: 'sqlite has no identity columns; use an INTEGER primary key (with sqliteAutoincrement) instead' })
   }
   let out = sql + q.ident(column.name)
-  out += ' '
-  out += columnType(column, index, strict)
+  // A one-word type of a table that is not STRICT, appended with its space; any other spelled whole.
+  const type = column.type
+  out = (strict || typeof type !== 'string' ? undefined : appendPlainType(out, type)) ?? `${out} ${columnType(column, index, strict)}`
   if (serverDefault !== undefined) {
     out += ' DEFAULT '
     out += defaultSql(serverDefault)

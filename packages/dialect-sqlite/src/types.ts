@@ -78,3 +78,50 @@ export function sqliteType(type: ColumnType, path = 'type', strict = false): str
   }
   return spelled
 }
+
+/**
+ * ` TYPE` appended to `sql` for the generic types whose SQLite spelling is one word, with the
+ * space before it (no concatenation of its own), or undefined for any other type (its length,
+ * collation or values written by {@link sqliteType}). A switch, not a lookup in
+ * {@link sqliteTypes} by a key that changes from column to column; kept equal to that table by a
+ * test.
+ * @example
+ * appendPlainType('n', 'integer') // => 'n INTEGER'
+ * appendPlainType('n', { name: 'varchar', length: 20 }) // => undefined
+ */
+export function appendPlainType(sql: string, type: ColumnType): string | undefined {
+  // A type object is never one word here; comparing one with the cases below would be slow.
+  if (typeof type !== 'string') return undefined
+  switch (type) {
+    case 'integer':
+      return sql + ' INTEGER'
+    case 'smallint':
+      return sql + ' SMALLINT'
+    case 'bigint':
+      return sql + ' BIGINT'
+    case 'text':
+      return sql + ' TEXT'
+    case 'boolean':
+      return sql + ' BOOLEAN'
+    case 'float':
+      return sql + ' FLOAT'
+    case 'double':
+      return sql + ' DOUBLE'
+    case 'date':
+      return sql + ' DATE'
+    case 'datetime':
+      return sql + ' DATETIME'
+    case 'time':
+      return sql + ' TIME'
+    case 'interval':
+      return sql + ' INTERVAL'
+    case 'json':
+      return sql + ' JSON'
+    case 'binary':
+      return sql + ' BLOB'
+    case 'uuid':
+      return sql + ' CHAR(32)'
+    default:
+      return undefined
+  }
+}
