@@ -2,7 +2,7 @@ import { fieldPath, foreignKeyActions, type FieldPlace } from '@athanor/dialect-
 import { UnsupportedOperationError, isNullable, typeName, type Column, type Identity, type ServerDefault } from '@athanor/ir'
 import { checkForeignKeyOptions } from './constraint-sql.js'
 import { postgresQuote as q } from './quote.js'
-import { postgresType } from './types.js'
+import { appendPlainType, postgresType } from './types.js'
 
 const SERIALS: Readonly<Record<string, string>> = { integer: 'SERIAL', bigint: 'BIGSERIAL', smallint: 'SMALLSERIAL' }
 
@@ -60,8 +60,8 @@ export function isSerial(column: Column, soleIntegerPk: boolean): boolean {
 export function appendColumnSpec(sql: string, column: Column, serial: boolean, schema: string | undefined, place: FieldPlace): string {
   const { serverDefault, computed, identity } = column
   let out = sql + q.ident(column.name)
-  out += ' '
-  out += serial ? (SERIALS[typeName(column.type)] as string) : columnType(column, schema, place)
+  // A type without parameters is appended with its space; any other is spelled whole.
+  out = serial ? `${out} ${SERIALS[typeName(column.type)] as string}` : (appendPlainType(out, column.type) ?? `${out} ${columnType(column, schema, place)}`)
   if (serverDefault !== undefined) {
     out += ' DEFAULT '
     out += defaultSql(serverDefault)

@@ -62,3 +62,44 @@ export function postgresType(type: ColumnType, path = 'type', schema?: string): 
   }
   return spelled
 }
+
+/**
+ * ` TYPE` appended to `sql` for the generic types whose PostgreSQL spelling takes no parameter,
+ * with the space before it (no concatenation of its own), or undefined for any other type (its
+ * length, precision, collation or enum name written by {@link postgresType}). A switch, not a
+ * lookup in {@link postgresTypes} by a key that changes from column to column; kept equal to that
+ * table by a test.
+ * @example
+ * appendPlainType('n', 'integer') // => 'n INTEGER'
+ * appendPlainType('n', { name: 'varchar', length: 20 }) // => undefined
+ */
+export function appendPlainType(sql: string, type: ColumnType): string | undefined {
+  // A type object is never plain here; comparing one with the cases below would be slow.
+  if (typeof type !== 'string') return undefined
+  switch (type) {
+    case 'integer':
+      return sql + ' INTEGER'
+    case 'smallint':
+      return sql + ' SMALLINT'
+    case 'bigint':
+      return sql + ' BIGINT'
+    case 'text':
+      return sql + ' TEXT'
+    case 'boolean':
+      return sql + ' BOOLEAN'
+    case 'double':
+      return sql + ' DOUBLE PRECISION'
+    case 'date':
+      return sql + ' DATE'
+    case 'interval':
+      return sql + ' INTERVAL'
+    case 'json':
+      return sql + ' JSON'
+    case 'binary':
+      return sql + ' BYTEA'
+    case 'uuid':
+      return sql + ' UUID'
+    default:
+      return undefined
+  }
+}
