@@ -1,8 +1,11 @@
-import { fieldPath, foreignKeyActions, type FieldPlace } from '@athanor/dialect-kit'
+import { appendPlainType, fieldPath, foreignKeyActions, spacedTypes, type FieldPlace } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, isNullable, typeName, type Column, type Identity, type ServerDefault } from '@athanor/ir'
 import { checkForeignKeyOptions } from './constraint-sql.js'
 import { postgresQuote as q } from './quote.js'
-import { appendPlainType, postgresType } from './types.js'
+import { postgresType, postgresTypes } from './types.js'
+
+// The one-word types, with their space (see appendPlainType).
+const SPACED_TYPES = spacedTypes(postgresTypes)
 
 const SERIALS: Readonly<Record<string, string>> = { integer: 'SERIAL', bigint: 'BIGSERIAL', smallint: 'SMALLSERIAL' }
 
@@ -61,7 +64,7 @@ export function appendColumnSpec(sql: string, column: Column, serial: boolean, s
   const { serverDefault, computed, identity } = column
   let out = sql + q.ident(column.name)
   // A type without parameters is appended with its space; any other is spelled whole.
-  out = serial ? `${out} ${SERIALS[typeName(column.type)] as string}` : (appendPlainType(out, column.type) ?? `${out} ${columnType(column, schema, place)}`)
+  out = serial ? `${out} ${SERIALS[typeName(column.type)] as string}` : (appendPlainType(out, column.type, SPACED_TYPES) ?? `${out} ${columnType(column, schema, place)}`)
   if (serverDefault !== undefined) {
     out += ' DEFAULT '
     out += defaultSql(serverDefault)

@@ -1,6 +1,6 @@
 /**
- * CREATE TABLE and ADD COLUMN write a type without parameters by a switch of their own (see
- * `appendPlainType`); it must spell every generic type as `postgresTypes` does.
+ * CREATE TABLE and ADD COLUMN write a type without parameters through a path of their own (see
+ * the kit's `appendPlainType`); it must spell every generic type as `postgresTypes` does.
  */
 import { describe, expect, it } from 'vitest'
 import { GENERIC_TYPE_NAMES, addColumn, createTable } from '@athanor/ir'

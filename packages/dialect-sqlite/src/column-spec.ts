@@ -1,8 +1,12 @@
+import { appendPlainType, spacedTypes } from '@athanor/dialect-kit'
 import { UnsupportedOperationError, isNullable, type Column, type ServerDefault } from '@athanor/ir'
 import { sqliteQuote as q } from './quote.js'
-import { appendPlainType, sqliteType } from './types.js'
+import { sqliteType, sqliteTypes } from './types.js'
 
 const WORD = /^\w+$/
+
+// The one-word types of a table that is not STRICT, with their space (see appendPlainType).
+const SPACED_TYPES = spacedTypes(sqliteTypes)
 
 /**
  * `DEFAULT` text of a server default: a literal quoted; SQL verbatim, in parentheses when it
@@ -59,7 +63,7 @@ export function appendColumnSpec(
   let out = sql + q.ident(column.name)
   // A one-word type of a table that is not STRICT, appended with its space; any other spelled whole.
   const type = column.type
-  out = (strict || typeof type !== 'string' ? undefined : appendPlainType(out, type)) ?? `${out} ${columnType(column, index, strict)}`
+  out = (strict ? undefined : appendPlainType(out, type, SPACED_TYPES)) ?? `${out} ${columnType(column, index, strict)}`
   if (serverDefault !== undefined) {
     out += ' DEFAULT '
     out += defaultSql(serverDefault)

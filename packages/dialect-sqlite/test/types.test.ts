@@ -1,6 +1,6 @@
 /**
- * CREATE TABLE and ADD COLUMN write a one-word type by a switch of their own (see
- * `appendPlainType`); it must spell every generic type as `sqliteTypes` does.
+ * CREATE TABLE and ADD COLUMN write a one-word type through a path of their own (see
+ * the kit's `appendPlainType`); it must spell every generic type as `sqliteTypes` does.
  */
 import { describe, expect, it } from 'vitest'
 import { GENERIC_TYPE_NAMES, addColumn, createTable } from '@athanor/ir'
