@@ -18,8 +18,22 @@ export function alterTable(quote: Quoter, tableName: string, schema?: string): s
  * columnList(postgresQuote, ['id', 'Name']) // => 'id, "Name"'
  */
 export function columnList(quote: Quoter, columns: readonly string[]): string {
-  let out = ''
-  for (let i = 0; i < columns.length; i++) out += (i === 0 ? '' : ', ') + quote.ident(columns[i] as string)
+  return appendColumnList('', quote, columns)
+}
+
+/**
+ * {@link columnList} appended to `sql`, the statement so far (a statement grown piece by piece
+ * costs less than one built from separate strings: see docs/dialect-authors.md §5).
+ * @example
+ * import { postgresQuote } from '@athanor/dialect-postgres'
+ * appendColumnList('UNIQUE (', postgresQuote, ['id', 'Name']) + ')' // => 'UNIQUE (id, "Name")'
+ */
+export function appendColumnList(sql: string, quote: Quoter, columns: readonly string[]): string {
+  let out = sql
+  for (let i = 0; i < columns.length; i++) {
+    if (i !== 0) out += ', '
+    out += quote.ident(columns[i] as string)
+  }
   return out
 }
 

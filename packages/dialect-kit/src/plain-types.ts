@@ -1,4 +1,4 @@
-import type { ColumnType, GenericTypeName } from '@athanor/ir'
+import { GENERIC_TYPE_NAMES, type ColumnType, type GenericTypeName } from '@athanor/ir'
 import type { TypeSpelling } from './types.js'
 
 /**
@@ -10,26 +10,7 @@ import type { TypeSpelling } from './types.js'
  * const spaced: SpacedTypes = spacedTypes(sqliteTypes)
  * spaced.boolean // => ' BOOLEAN'
  */
-export interface SpacedTypes {
-  readonly integer: string | undefined
-  readonly smallint: string | undefined
-  readonly bigint: string | undefined
-  readonly varchar: string | undefined
-  readonly nvarchar: string | undefined
-  readonly char: string | undefined
-  readonly text: string | undefined
-  readonly boolean: string | undefined
-  readonly numeric: string | undefined
-  readonly float: string | undefined
-  readonly double: string | undefined
-  readonly date: string | undefined
-  readonly datetime: string | undefined
-  readonly time: string | undefined
-  readonly interval: string | undefined
-  readonly json: string | undefined
-  readonly binary: string | undefined
-  readonly uuid: string | undefined
-}
+export type SpacedTypes = { readonly [K in GenericTypeName]: string | undefined }
 
 /**
  * The {@link SpacedTypes} of a dialect's spelling table, worked out once (when the dialect module
@@ -40,30 +21,12 @@ export interface SpacedTypes {
  * spacedTypes(postgresTypes).varchar // => undefined
  */
 export function spacedTypes(spelling: TypeSpelling): SpacedTypes {
-  const spaced = (name: GenericTypeName): string | undefined => {
+  const spaced: Partial<Record<GenericTypeName, string | undefined>> = {}
+  for (const name of GENERIC_TYPE_NAMES) {
     const s = spelling[name]
-    return typeof s === 'string' ? ` ${s}` : undefined
+    spaced[name] = typeof s === 'string' ? ` ${s}` : undefined
   }
-  return Object.freeze({
-    integer: spaced('integer'),
-    smallint: spaced('smallint'),
-    bigint: spaced('bigint'),
-    varchar: spaced('varchar'),
-    nvarchar: spaced('nvarchar'),
-    char: spaced('char'),
-    text: spaced('text'),
-    boolean: spaced('boolean'),
-    numeric: spaced('numeric'),
-    float: spaced('float'),
-    double: spaced('double'),
-    date: spaced('date'),
-    datetime: spaced('datetime'),
-    time: spaced('time'),
-    interval: spaced('interval'),
-    json: spaced('json'),
-    binary: spaced('binary'),
-    uuid: spaced('uuid'),
-  })
+  return Object.freeze(spaced as SpacedTypes)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { columnList, constraintPrefix, type Quoter } from '@athanor/dialect-kit'
+import { appendColumnList, columnList, constraintPrefix } from '@athanor/dialect-kit'
 import {
   UnsupportedOperationError, type ConstraintDefinition, type Deferrability, type ForeignKeyDefinition, type ForeignKeyOptions, type IndexColumn, type IndexDefinition,
 } from '@athanor/ir'
@@ -130,7 +130,7 @@ export function appendForeignKey(sql: string, c: Omit<ForeignKeyDefinition, 'typ
   const q = target.quote
   // The actions' refusals come before the referent's.
   const actions = foreignKeyActionsSql(c, target, place.path ?? '')
-  let out = name === undefined ? sql : `${sql}CONSTRAINT ${q.ident(name)} `
+  let out = name === undefined ? sql : sql + constraintPrefix(q, name)
   out += place.ifNotExists === true ? 'FOREIGN KEY IF NOT EXISTS (' : 'FOREIGN KEY('
   out = appendColumnList(out, q, c.localCols)
   out += ') REFERENCES '
@@ -139,16 +139,6 @@ export function appendForeignKey(sql: string, c: Omit<ForeignKeyDefinition, 'typ
   out = appendColumnList(out, q, c.remoteCols)
   out += ')'
   return actions === '' ? out : out + actions
-}
-
-/** `a, b` appended to `sql`. */
-function appendColumnList(sql: string, q: Quoter, columns: readonly string[]): string {
-  let out = sql
-  for (let i = 0; i < columns.length; i++) {
-    if (i !== 0) out += ', '
-    out += q.ident(columns[i] as string)
-  }
-  return out
 }
 
 const FORCE = Object.freeze({ force: true })

@@ -201,4 +201,13 @@ export function mysqlTarget(options: MysqlDialectOptions, quote: Quoter): MysqlT
   })
 }
 
-const FEATURES: readonly MysqlFeature[] = ['renameColumn', 'expressionDefaults', 'checkConstraints', 'functionalIndexes', 'columnIfExists', 'indexIfExists', 'constraintIfExists']
+// Every feature, as keys of a record the compiler checks for completeness.
+const FEATURES = Object.keys({
+  renameColumn: true,
+  expressionDefaults: true,
+  checkConstraints: true,
+  functionalIndexes: true,
+  columnIfExists: true,
+  indexIfExists: true,
+  constraintIfExists: true,
+} satisfies Record<MysqlFeature, true>) as MysqlFeature[]
